@@ -1,0 +1,73 @@
+package dev.trajectory.client;
+
+import java.util.List;
+
+import dev.trajectory.event.TelemetryEvent;
+import dev.trajectory.push.EventPushService;
+import dev.trajectory.push.PushOptions;
+import dev.trajectory.push.PushResult;
+import reactor.core.publisher.Mono;
+
+/**
+ * The application's entry point to Trajectory. Thread-safe; one instance per application.
+ * <p>
+ * In Spring Boot the starter provides it as a bean; elsewhere build one with {@link #builder()}.
+ */
+public class TelemetryClient {
+
+    private final EventPushService pushService;
+
+    private final String source;
+
+    public TelemetryClient(EventPushService pushService, String source) {
+        this.pushService = pushService;
+        this.source = source;
+    }
+
+    /** Builds a client without Spring. */
+    public static TelemetryClientBuilder builder() {
+        return new TelemetryClientBuilder();
+    }
+
+    /**
+     * Starts an event of the given type in the given session, with this client's configured source.
+     */
+    public TelemetryEvent.Builder event(String eventType, String sessionId) {
+        return TelemetryEvent.builder(eventType, sessionId).source(source);
+    }
+
+    /**
+     * Sends the events now, in chunks, and waits for the outcome. Invalid events are skipped and listed in the
+     * result; delivery failures are retried and, when retries run out, listed too. Never throws for a bad event or
+     * an unreachable backend. Blocks the calling thread: from reactive code use {@link #pushEventsReactive(List)}.
+     */
+    public PushResult pushEvents(List<TelemetryEvent> events) {
+        return pushEvents(events, PushOptions.defaults());
+    }
+
+    /**
+     * Like {@link #pushEvents(List)} with per-call settings.
+     *
+     * @param organizationId organisation the events are attributed to in the log
+     * @param chunkSize      most events per request
+     * @param maxRetries     retries per request after the first attempt
+     */
+    public PushResult pushEvents(List<TelemetryEvent> events, String organizationId, int chunkSize, int maxRetries) {
+        return pushEvents(events, new PushOptions(organizationId, chunkSize, maxRetries));
+    }
+
+    /** Like {@link #pushEvents(List)} with per-call settings. */
+    public PushResult pushEvents(List<TelemetryEvent> events, PushOptions options) {
+        return pushService.push(events, options).block();
+    }
+
+    /** Sends the events when the returned Mono is subscribed to; the Mono never errors. */
+    public Mono<PushResult> pushEventsReactive(List<TelemetryEvent> events) {
+        return pushEventsReactive(events, PushOptions.defaults());
+    }
+
+    /** Like {@link #pushEventsReactive(List)} with per-call settings. */
+    public Mono<PushResult> pushEventsReactive(List<TelemetryEvent> events, PushOptions options) {
+        return pushService.push(events, options);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.trajectory.event;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an event as the JSON object the ingest API expects, checking every property value on the way: values
+ * that JSON cannot hold faithfully (NaN, infinities, reference cycles, arbitrary objects) are refused with the path
+ * of the offending value, rather than being turned into something the caller did not mean.
+ * <p>
+ * Supported values: {@code null}, strings, booleans, numbers, characters, enums (their name), UUIDs,
+ * {@code java.time} values (ISO-8601), maps with string-like keys, iterables, arrays, {@link Optional} and Jackson
+ * {@link JsonNode} trees. Thread-safe.
+ */
+public final class EventJsonWriter {
+
+    private static final int MAX_DEPTH = 64;
+
+    private final JsonMapper mapper;
+
+    public EventJsonWriter(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The event's JSON as UTF-8 bytes. */
+    public byte[] write(TelemetryEvent event) throws InvalidEventException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            new ValueWriter(generator).writeEvent(event);
+        }
+        return out.toByteArray();
+    }
+
+    /** Walks one event's values; holds the containers on the current path to detect cycles. */
+    private static final class ValueWriter {
+
+        private final JsonGenerator generator;
+        private @Nullable Set<Object> openContainers;
+
+        ValueWriter(JsonGenerator generator) {
+            this.generator = generator;
+        }
+
+        void writeEvent(TelemetryEvent event) throws InvalidEventException {
+            generator.writeStartObject();
+            generator.writeStringProperty("event_type", event.eventType());
+            generator.writeStringProperty("session_id", event.sessionId());
+            generator.writeName("properties");
+            writeMap(event.properties(), "properties", 1);
+            generator.writeStringProperty("event_id", event.eventId());
+            generator.writeStringProperty("timestamp", event.timestamp().toString());
+            writeOptionalString("user_id", event.userId());
+            writeOptionalString("trajectory_id", event.trajectoryId());
+            writeOptionalString("trace_id", event.traceId());
+            generator.writeStringProperty("source", event.source());
+            if (event.metadata() != null) {
+                generator.writeName("metadata");
+                writeMap(event.metadata(), "metadata", 1);
+            }
+            generator.writeEndObject();
+        }
+
+        private void writeOptionalString(String name, @Nullable String value) {
+            if (value != null) {
+                generator.writeStringProperty(name, value);
+            }
+        }
+
+        private void writeValue(@Nullable Object value, String path, int depth) throws InvalidEventException {
+            if (value == null) {
+                generator.writeNull();
+            }
+            else if (value instanceof String text) {
+                generator.writeString(text);
+            }
+            else if (value instanceof Boolean bool) {
+                generator.writeBoolean(bool);
+            }
+            else if (value instanceof Number number) {
+                writeNumber(number, path);
+            }
+            else if (value instanceof CharSequence || value instanceof Character || value instanceof UUID
+                    || value instanceof TemporalAccessor || value instanceof TemporalAmount) {
+                generator.writeString(value.toString());
+            }
+            else if (value instanceof Enum<?> constant) {
+                generator.writeString(constant.name());
+            }
+            else if (value instanceof Map<?, ?> map) {
+                writeMap(map, path, depth);
+            }
+            else if (value instanceof Iterable<?> iterable) {
+                writeIterable(iterable, iterable, path, depth);
+            }
+            else if (value instanceof Object[] array) {
+                writeIterable(array, Arrays.asList(array), path, depth);
+            }
+            else if (value instanceof Optional<?> optional) {
+                writeValue(optional.orElse(null), path, depth);
+            }
+            else if (value instanceof JsonNode node) {
+                generator.writeTree(node);
+            }
+            else if (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+                writePrimitiveArray(value, path, depth);
+            }
+            else {
+                throw new InvalidEventException(path + " has unsupported type " + value.getClass().getName()
+                        + "; use strings, numbers, booleans, maps, lists, enums or java.time values");
+            }
+        }
+
+        private void writeNumber(Number number, String path) throws InvalidEventException {
+            if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
+                generator.writeNumber(number.intValue());
+            }
+            else if (number instanceof Long) {
+                generator.writeNumber(number.longValue());
+            }
+            else if (number instanceof Double || number instanceof Float) {
+                double value = number.doubleValue();
+                if (Double.isNaN(value)) {
+                    throw new InvalidEventException(path + " is NaN, which JSON cannot represent");
+                }
+                if (Double.isInfinite(value)) {
+                    throw new InvalidEventException(path + " is infinite, which JSON cannot represent");
+                }
+                if (number instanceof Float) {
+                    generator.writeNumber(number.floatValue());
+                }
+                else {
+                    generator.writeNumber(value);
+                }
+            }
+            else if (number instanceof BigDecimal decimal) {
+                generator.writeNumber(decimal);
+            }
+            else if (number instanceof BigInteger integer) {
+                generator.writeNumber(integer);
+            }
+            else {
+                generator.writeNumber(number.toString());
+            }
+        }
+
+        private void writeMap(Map<?, ?> map, String path, int depth) throws InvalidEventException {
+            enter(map, path, depth);
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = keyOf(entry.getKey(), path);
+                generator.writeName(key);
+                writeValue(entry.getValue(), path + "." + key, depth + 1);
+            }
+            generator.writeEndObject();
+            leave(map);
+        }
+
+        private void writeIterable(Object container, Iterable<?> items, String path, int depth)
+                throws InvalidEventException {
+            enter(container, path, depth);
+            generator.writeStartArray();
+            int index = 0;
+            for (Object item : items) {
+                writeValue(item, path + "[" + index++ + "]", depth + 1);
+            }
+            generator.writeEndArray();
+            leave(container);
+        }
+
+        private void writePrimitiveArray(Object array, String path, int depth) throws InvalidEventException {
+            if (array instanceof byte[] bytes) {
+                generator.writeBinary(bytes);
+                return;
+            }
+            int length = Array.getLength(array);
+            Object[] boxed = new Object[length];
+            for (int i = 0; i < length; i++) {
+                boxed[i] = Array.get(array, i);
+            }
+            writeIterable(array, Arrays.asList(boxed), path, depth);
+        }
+
+        private static String keyOf(@Nullable Object key, String path) throws InvalidEventException {
+            if (key instanceof CharSequence || key instanceof Number || key instanceof Enum<?>
+                    || key instanceof UUID || key instanceof Boolean || key instanceof Character) {
+                return key instanceof Enum<?> constant ? constant.name() : key.toString();
+            }
+            throw new InvalidEventException(path + " has a " + (key == null ? "null" : key.getClass().getName())
+                    + " key; map keys must be strings");
+        }
+
+        private void enter(Object container, String path, int depth) throws InvalidEventException {
+            if (depth > MAX_DEPTH) {
+                throw new InvalidEventException(path + " is nested deeper than " + MAX_DEPTH + " levels");
+            }
+            if (openContainers == null) {
+                openContainers = Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            if (!openContainers.add(container)) {
+                throw new InvalidEventException(path + " contains itself (a reference cycle)");
+            }
+        }
+
+        private void leave(Object container) {
+            if (openContainers != null) {
+                openContainers.remove(container);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** The JSON mapper settings every part of the SDK shares. */
+@NullMarked
+package dev.trajectory.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package dev.trajectory.push;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.trajectory.event.EventIds;
+
+/** The events of one request, in order. */
+public record EventChunk(List<EncodedEvent> events) {
+
+    private static final byte[] PREFIX = "{\"events\":[".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] SUFFIX = "]}".getBytes(StandardCharsets.UTF_8);
+
+    /** Bytes of the request body around the events themselves. */
+    public static final int ENVELOPE_BYTES = PREFIX.length + SUFFIX.length;
+
+    public EventChunk {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a chunk holds at least one event");
+        }
+        events = List.copyOf(events);
+    }
+
+    public int size() {
+        return events.size();
+    }
+
+    /** Size of {@link #body()} in bytes. */
+    public long bodyBytes() {
+        return bodyBytes(events);
+    }
+
+    static long bodyBytes(List<EncodedEvent> events) {
+        long bytes = ENVELOPE_BYTES + Math.max(0, events.size() - 1);
+        for (EncodedEvent event : events) {
+            bytes += event.json().length;
+        }
+        return bytes;
+    }
+
+    /** The request body, {@code {"events":[...]}}, as UTF-8 JSON. */
+    public byte[] body() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) bodyBytes());
+        out.writeBytes(PREFIX);
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(events.get(i).json());
+        }
+        out.writeBytes(SUFFIX);
+        return out.toByteArray();
+    }
+
+    /**
+     * The same for every attempt to send these events and different for any other set of events: the SHA-256 of the
+     * event ids, in order, as hex.
+     */
+    public String idempotencyKey() {
+        MessageDigest digest = EventIds.sha256();
+        for (EncodedEvent event : events) {
+            digest.update(event.eventId().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The first and second half of this chunk; only for chunks of two or more events. */
+    public List<EventChunk> halves() {
+        int middle = events.size() / 2;
+        return List.of(new EventChunk(events.subList(0, middle)), new EventChunk(events.subList(middle, events.size())));
+    }
+}

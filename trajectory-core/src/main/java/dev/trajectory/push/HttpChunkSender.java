@@ -1,0 +1,162 @@
+package dev.trajectory.push;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends chunks to {@code POST {base-url}/v1/events} as gzip-compressed JSON, with a bearer token, an Idempotency-Key
+ * derived from the chunk's event ids (the same on every attempt) and a Resilience4j retry around each chunk.
+ */
+public final class HttpChunkSender implements ChunkSender {
+
+    private static final Logger logger = LoggerFactory.getLogger(HttpChunkSender.class);
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    static final String PROJECT_HEADER = "X-Trajectory-Project";
+
+    private static final int MAX_ERROR_BODY_CHARS = 200;
+
+    private final WebClient webClient;
+
+    private final IngestEndpoint endpoint;
+
+    private final URI eventsUri;
+
+    private final Duration timeout;
+
+    private final RetryPolicy retryPolicy;
+
+    private final JsonMapper mapper;
+
+    private final Clock clock;
+
+    private final boolean debug;
+
+    public HttpChunkSender(WebClient webClient, IngestEndpoint endpoint, PushSettings settings, JsonMapper mapper,
+            boolean debug) {
+        this(webClient, endpoint, settings, mapper, debug, Clock.systemUTC());
+    }
+
+    HttpChunkSender(WebClient webClient, IngestEndpoint endpoint, PushSettings settings, JsonMapper mapper,
+            boolean debug, Clock clock) {
+        this.webClient = webClient;
+        this.endpoint = endpoint;
+        this.eventsUri = endpoint.resolve("/v1/events");
+        this.timeout = settings.timeout();
+        this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
+        this.mapper = mapper;
+        this.debug = debug;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<IngestResponse> send(EventChunk chunk, int maxRetries) {
+        return Mono.fromCallable(() -> gzip(chunk.body())).flatMap(body -> {
+            String idempotencyKey = chunk.idempotencyKey();
+            Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
+            retry.getEventPublisher().onRetry(event -> logger.debug("Retrying chunk {} ({} events), attempt {}: {}",
+                    idempotencyKey, chunk.size(), event.getNumberOfRetryAttempts() + 1, describe(event.getLastThrowable())));
+            return Mono.defer(() -> attempt(chunk, body, idempotencyKey)).transformDeferred(RetryOperator.of(retry));
+        });
+    }
+
+    private Mono<IngestResponse> attempt(EventChunk chunk, byte[] body, String idempotencyKey) {
+        if (debug) {
+            logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", eventsUri, chunk.size(),
+                    body.length, idempotencyKey);
+        }
+        return webClient.post()
+                .uri(eventsUri)
+                .headers(headers -> {
+                    headers.setBearerAuth(endpoint.apiKey().reveal());
+                    headers.setContentType(MediaType.APPLICATION_JSON);
+                    headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+                    headers.set(HttpHeaders.USER_AGENT, SdkVersion.userAgent());
+                    headers.set(IDEMPOTENCY_KEY, idempotencyKey);
+                    if (endpoint.projectId() != null) {
+                        headers.set(PROJECT_HEADER, endpoint.projectId());
+                    }
+                })
+                .bodyValue(body)
+                .exchangeToMono(response -> read(response, chunk))
+                .timeout(timeout);
+    }
+
+    private Mono<IngestResponse> read(ClientResponse response, EventChunk chunk) {
+        int status = response.statusCode().value();
+        if (response.statusCode().is2xxSuccessful()) {
+            return response.bodyToMono(byte[].class)
+                    .map(bytes -> parse(bytes, chunk))
+                    .defaultIfEmpty(IngestResponse.allAccepted(chunk.size()));
+        }
+        Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                clock);
+        return response.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> Mono.error(
+                new IngestHttpException(status, retryAfter, describeStatus(status, text))));
+    }
+
+    private IngestResponse parse(byte[] bytes, EventChunk chunk) {
+        if (bytes.length == 0) {
+            return IngestResponse.allAccepted(chunk.size());
+        }
+        try {
+            return mapper.readValue(bytes, IngestResponse.class);
+        }
+        catch (JacksonException ex) {
+            logger.debug("Ingest API answered 2xx with a body that is not the documented JSON; counting all {} events "
+                    + "as accepted", chunk.size());
+            return IngestResponse.allAccepted(chunk.size());
+        }
+    }
+
+    private static String describeStatus(int status, String body) {
+        if (status == 401 || status == 403) {
+            return "the API key was rejected (HTTP " + status + "); check trajectory.api-key";
+        }
+        String trimmed = body.strip();
+        if (trimmed.length() > MAX_ERROR_BODY_CHARS) {
+            trimmed = trimmed.substring(0, MAX_ERROR_BODY_CHARS) + "…";
+        }
+        return "HTTP " + status + (trimmed.isEmpty() ? "" : ": " + trimmed);
+    }
+
+    static String describe(Throwable failure) {
+        if (failure instanceof IngestHttpException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof java.util.concurrent.TimeoutException) {
+            return "no answer within the request timeout";
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
+            gzip.write(body);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+}
