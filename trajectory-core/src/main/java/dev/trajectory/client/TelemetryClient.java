@@ -6,6 +6,7 @@ import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.PushOptions;
 import dev.trajectory.push.PushResult;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,13 +16,33 @@ import reactor.core.publisher.Mono;
  */
 public class TelemetryClient {
 
-    private final EventPushService pushService;
+    private final @Nullable EventPushService pushService;
+
+    private final @Nullable String offReason;
 
     private final String source;
 
     public TelemetryClient(EventPushService pushService, String source) {
+        this(pushService, null, source);
+    }
+
+    private TelemetryClient(@Nullable EventPushService pushService, @Nullable String offReason, String source) {
         this.pushService = pushService;
+        this.offReason = offReason;
         this.source = source;
+    }
+
+    /**
+     * A client that sends nothing and opens no connection: every event pushed is reported as skipped with the
+     * given reason.
+     */
+    public static TelemetryClient disabled(String reason, String source) {
+        return new TelemetryClient(null, reason, source);
+    }
+
+    /** Whether this client sends events (or writes them locally); {@code false} when telemetry is off. */
+    public boolean isEnabled() {
+        return pushService != null;
     }
 
     /** Builds a client without Spring. */
@@ -58,7 +79,7 @@ public class TelemetryClient {
 
     /** Like {@link #pushEvents(List)} with per-call settings. */
     public PushResult pushEvents(List<TelemetryEvent> events, PushOptions options) {
-        return pushService.push(events, options).block();
+        return pushEventsReactive(events, options).block();
     }
 
     /** Sends the events when the returned Mono is subscribed to; the Mono never errors. */
@@ -68,6 +89,9 @@ public class TelemetryClient {
 
     /** Like {@link #pushEventsReactive(List)} with per-call settings. */
     public Mono<PushResult> pushEventsReactive(List<TelemetryEvent> events, PushOptions options) {
+        if (pushService == null) {
+            return Mono.fromSupplier(() -> PushResult.notSent(events, String.valueOf(offReason)));
+        }
         return pushService.push(events, options);
     }
 }

@@ -70,7 +70,7 @@ public final class EventPushService {
         }).onErrorResume(unexpected -> {
             logger.error("Telemetry push failed unexpectedly; reporting all {} events as failed", events.size(),
                     unexpected);
-            return Mono.just(allFailed(events, "unexpected failure: " + unexpected));
+            return Mono.just(PushResult.undelivered(events, "unexpected failure: " + unexpected));
         });
     }
 
@@ -154,15 +154,6 @@ public final class EventPushService {
         List<PushError> errors = chunk.events().stream()
                 .map(event -> new PushError(event.index(), event.eventId(), text))
                 .toList();
-        return new PushResult(0, 0, 0, errors.size(), errors);
-    }
-
-    private static PushResult allFailed(List<TelemetryEvent> events, String reason) {
-        List<PushError> errors = new ArrayList<>(events.size());
-        for (int index = 0; index < events.size(); index++) {
-            TelemetryEvent event = events.get(index);
-            errors.add(new PushError(index, event == null ? null : event.eventId(), reason));
-        }
         return new PushResult(0, 0, 0, errors.size(), errors);
     }
 

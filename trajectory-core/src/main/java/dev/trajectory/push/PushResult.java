@@ -3,6 +3,9 @@ package dev.trajectory.push;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.trajectory.event.TelemetryEvent;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What became of the events of one push. Every event given is counted exactly once:
  * {@code pushed + duplicates + skipped + failed} equals the number of events pushed.
@@ -23,6 +26,27 @@ public record PushResult(int pushed, int duplicates, int skipped, int failed, Li
     /** A result with nothing in it. */
     public static PushResult empty() {
         return new PushResult(0, 0, 0, 0, List.of());
+    }
+
+    /** A result counting every event as skipped for the same reason, such as telemetry being switched off. */
+    public static PushResult notSent(List<? extends @Nullable TelemetryEvent> events, String reason) {
+        List<PushError> errors = errorsFor(events, reason);
+        return new PushResult(0, 0, errors.size(), 0, errors);
+    }
+
+    /** A result counting every event as failed for the same reason. */
+    public static PushResult undelivered(List<? extends @Nullable TelemetryEvent> events, String reason) {
+        List<PushError> errors = errorsFor(events, reason);
+        return new PushResult(0, 0, 0, errors.size(), errors);
+    }
+
+    private static List<PushError> errorsFor(List<? extends @Nullable TelemetryEvent> events, String reason) {
+        List<PushError> errors = new ArrayList<>(events.size());
+        for (int index = 0; index < events.size(); index++) {
+            TelemetryEvent event = events.get(index);
+            errors.add(new PushError(index, event == null ? null : event.eventId(), reason));
+        }
+        return errors;
     }
 
     /** Whether every valid event reached the backend (accepted or recognised as a duplicate). */
