@@ -1,48 +1,67 @@
 package dev.trajectory.client;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.trajectory.event.EventIds;
 import dev.trajectory.event.TelemetryEvent;
+import dev.trajectory.push.DeletionRequester;
+import dev.trajectory.push.DeletionResult;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.PushOptions;
 import dev.trajectory.push.PushResult;
+import dev.trajectory.tracking.ClientIdentity;
+import dev.trajectory.tracking.ErrorDetails;
+import dev.trajectory.tracking.EventEnricher;
+import dev.trajectory.tracking.EventKind;
+import dev.trajectory.tracking.LlmTurn;
+import dev.trajectory.tracking.SessionTracker;
+import dev.trajectory.tracking.ShutdownReport;
+import dev.trajectory.tracking.TrackingPipeline;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * The application's entry point to Trajectory. Thread-safe; one instance per application.
  * <p>
- * In Spring Boot the starter provides it as a bean; elsewhere build one with {@link #builder()}.
+ * {@code track...} methods queue events and return at once: they never block, never throw and never open a
+ * connection on the caller's thread; a background worker delivers them. {@code pushEvents} sends a list now and
+ * reports the outcome. In Spring Boot the starter provides the client as a bean; elsewhere build one with
+ * {@link #builder()} and {@link #close()} it when done (a JVM shutdown hook closes it otherwise).
  */
-public class TelemetryClient {
+public class TelemetryClient implements AutoCloseable {
 
-    private final @Nullable EventPushService pushService;
+    private static final Logger logger = LoggerFactory.getLogger(TelemetryClient.class);
+
+    private final @Nullable Tracking tracking;
 
     private final @Nullable String offReason;
 
     private final String source;
 
-    public TelemetryClient(EventPushService pushService, String source) {
-        this(pushService, null, source);
+    /** The parts that exist only while telemetry is on. */
+    record Tracking(EventPushService pushService, TrackingPipeline pipeline, ClientIdentity identity,
+            SessionTracker sessions, DeletionRequester deletion, List<EventEnricher> enrichers,
+            Duration defaultTimeout, Clock clock) {
     }
 
-    private TelemetryClient(@Nullable EventPushService pushService, @Nullable String offReason, String source) {
-        this.pushService = pushService;
-        this.offReason = offReason;
+    TelemetryClient(Tracking tracking, String source) {
+        this.tracking = tracking;
+        this.offReason = null;
         this.source = source;
     }
 
-    /**
-     * A client that sends nothing and opens no connection: every event pushed is reported as skipped with the
-     * given reason.
-     */
-    public static TelemetryClient disabled(String reason, String source) {
-        return new TelemetryClient(null, reason, source);
-    }
-
-    /** Whether this client sends events (or writes them locally); {@code false} when telemetry is off. */
-    public boolean isEnabled() {
-        return pushService != null;
+    private TelemetryClient(String offReason, String source) {
+        this.tracking = null;
+        this.offReason = offReason;
+        this.source = source;
     }
 
     /** Builds a client without Spring. */
@@ -51,11 +70,224 @@ public class TelemetryClient {
     }
 
     /**
-     * Starts an event of the given type in the given session, with this client's configured source.
+     * A client that sends nothing and opens no connection: tracked events are discarded and every event pushed is
+     * reported as skipped with the given reason.
      */
+    public static TelemetryClient disabled(String reason, String source) {
+        return new TelemetryClient(reason, source);
+    }
+
+    /** Whether this client delivers events (to the backend or the local folder); {@code false} when opted out. */
+    public boolean isEnabled() {
+        return tracking != null;
+    }
+
+    /** Why telemetry is off, when it is. */
+    public @Nullable String offReason() {
+        return offReason;
+    }
+
+    /** Starts an event of the given type in the given session, with this client's configured source. */
     public TelemetryEvent.Builder event(String eventType, String sessionId) {
         return TelemetryEvent.builder(eventType, sessionId).source(source);
     }
+
+    // ---- tracking: non-blocking ----
+
+    /**
+     * Queues a complete event for background delivery. Returns whether it was queued ({@code false} when telemetry
+     * is off, the queue is full or the client is shut down; such drops are counted).
+     */
+    public boolean track(TelemetryEvent event) {
+        if (tracking == null || event == null) {
+            return false;
+        }
+        if (event.userId() != null) {
+            tracking.identity().remember(event.userId());
+        }
+        return tracking.pipeline().enqueue(event);
+    }
+
+    /** Tracks an event for the identified user (or anonymously) in a generated session. */
+    public boolean track(String eventType, @Nullable Map<String, ?> properties) {
+        return track(eventType, properties, null, null, null, null);
+    }
+
+    /** Tracks an event for a user in the user's generated session. */
+    public boolean track(String eventType, @Nullable Map<String, ?> properties, @Nullable String userId) {
+        return track(eventType, properties, userId, null, null, null);
+    }
+
+    /** Tracks an event for a user in a given session. */
+    public boolean track(String eventType, @Nullable Map<String, ?> properties, @Nullable String userId,
+            @Nullable String sessionId) {
+        return track(eventType, properties, userId, sessionId, null, null);
+    }
+
+    /**
+     * Tracks an event. Every argument but the type may be {@code null}: the user defaults to the identified one,
+     * the session to the user's generated session (rotated after inactivity), the timestamp to now.
+     */
+    public boolean track(String eventType, @Nullable Map<String, ?> properties, @Nullable String userId,
+            @Nullable String sessionId, @Nullable Instant timestamp, @Nullable EventKind kind) {
+        if (tracking == null) {
+            return false;
+        }
+        try {
+            return track(newEvent(tracking, eventType, properties, userId, sessionId, timestamp, kind).build());
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Could not record the Trajectory event {}", eventType, ex);
+            return false;
+        }
+    }
+
+    /**
+     * Records an LLM call as two events, {@code llm.prompt} stamped now minus the latency and {@code llm.generation}
+     * stamped now, sharing an {@code llm_call_id}.
+     */
+    public boolean trackLlm(@Nullable String userId, String prompt, @Nullable String assistantId, String generation,
+            @Nullable Map<String, ?> properties, Duration latency) {
+        return trackLlm(new LlmTurn(userId, prompt, assistantId, generation, properties, latency, null, null));
+    }
+
+    /** Records an LLM call, with token counts when known; see {@link #trackLlm(String, String, String, String, Map, Duration)}. */
+    public boolean trackLlm(LlmTurn turn) {
+        if (tracking == null) {
+            return false;
+        }
+        try {
+            Instant now = tracking.clock().instant();
+            Map<String, Object> shared = new LinkedHashMap<>(turn.properties());
+            shared.put("llm_call_id", EventIds.newEventId());
+            if (turn.assistantId() != null) {
+                shared.put("assistant_id", turn.assistantId());
+            }
+            Map<String, Object> prompt = new LinkedHashMap<>(shared);
+            prompt.put("prompt", turn.prompt());
+            if (turn.promptTokens() != null) {
+                prompt.put("prompt_tokens", turn.promptTokens());
+            }
+            Map<String, Object> generation = new LinkedHashMap<>(shared);
+            generation.put("generation", turn.generation());
+            generation.put("latency_s", turn.latency().toNanos() / 1e9);
+            if (turn.promptTokens() != null) {
+                generation.put("prompt_tokens", turn.promptTokens());
+            }
+            if (turn.completionTokens() != null) {
+                generation.put("completion_tokens", turn.completionTokens());
+            }
+            if (turn.promptTokens() != null && turn.completionTokens() != null) {
+                generation.put("total_tokens", turn.promptTokens() + turn.completionTokens());
+            }
+            boolean promptQueued = track("llm.prompt", prompt, turn.userId(), null, now.minus(turn.latency()),
+                    EventKind.USAGE);
+            boolean generationQueued = track("llm.generation", generation, turn.userId(), null, now, EventKind.USAGE);
+            return promptQueued && generationQueued;
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Could not record a Trajectory LLM turn", ex);
+            return false;
+        }
+    }
+
+    /**
+     * Records an {@code error.exception} event: the error's type, message, a bounded stack trace and its causes,
+     * plus the caller's message and properties.
+     */
+    public boolean error(Throwable error, @Nullable String message, @Nullable Map<String, ?> properties) {
+        if (tracking == null || error == null) {
+            return false;
+        }
+        try {
+            Map<String, Object> details = new HashMap<>();
+            if (properties != null) {
+                details.putAll(properties);
+            }
+            details.putAll(ErrorDetails.of(error));
+            if (message != null) {
+                details.put("message", message);
+            }
+            return track("error.exception", details, null, null, null, EventKind.ERROR);
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Could not record a Trajectory error event", ex);
+            return false;
+        }
+    }
+
+    /** Links later events without a user id to this user. */
+    public void identify(String userId) {
+        if (tracking != null && userId != null && !userId.isBlank()) {
+            tracking.identity().identify(userId);
+        }
+    }
+
+    /** The anonymous id of this installation, kept across restarts; {@code null} when telemetry is off. */
+    public @Nullable String clientId() {
+        return tracking == null ? null : tracking.identity().clientId();
+    }
+
+    /** Number of tracked events waiting to be sent. */
+    public int queueSize() {
+        return tracking == null ? 0 : tracking.pipeline().queueSize();
+    }
+
+    /** The pipeline's counts (enqueued, sent, dropped by reason); {@code null} when telemetry is off. */
+    public dev.trajectory.tracking.@Nullable TrackingMetrics trackingMetrics() {
+        return tracking == null ? null : tracking.pipeline().metrics();
+    }
+
+    /** Delivers everything tracked so far, waiting at most the shutdown timeout; returns whether it finished. */
+    public boolean flush() {
+        return tracking == null || flush(tracking.defaultTimeout());
+    }
+
+    /** Delivers everything tracked so far, waiting at most {@code timeout}; returns whether it finished in time. */
+    public boolean flush(Duration timeout) {
+        return tracking == null || tracking.pipeline().flush(timeout);
+    }
+
+    /**
+     * Stops accepting events, delivers what is queued within the deadline and stops the background worker.
+     * Returns what became of the events tracked since the start.
+     */
+    public ShutdownReport shutdown(Duration deadline) {
+        return tracking == null ? new ShutdownReport(0, 0, 0, 0) : tracking.pipeline().shutdown(deadline);
+    }
+
+    /** Shuts down within the configured shutdown timeout. */
+    @Override
+    public void close() {
+        if (tracking != null) {
+            shutdown(tracking.defaultTimeout());
+        }
+    }
+
+    /**
+     * Asks the backend to delete everything recorded for this installation's client id and the user ids it has
+     * seen, then forgets them locally and starts a new client id. Never throws.
+     */
+    public DeletionResult requestDeletion() {
+        if (tracking == null) {
+            return new DeletionResult(false, "telemetry is off (" + offReason + "); nothing was sent");
+        }
+        try {
+            ClientIdentity identity = tracking.identity();
+            DeletionResult result = tracking.deletion()
+                    .requestDeletion(identity.clientId(), identity.knownUsers())
+                    .block();
+            if (result != null && result.success()) {
+                identity.reset();
+            }
+            return result != null ? result : new DeletionResult(false, "no answer");
+        }
+        catch (RuntimeException ex) {
+            return new DeletionResult(false, "deletion request failed: " + ex);
+        }
+    }
+
+    // ---- pushing: explicit, reports the outcome ----
 
     /**
      * Sends the events now, in chunks, and waits for the outcome. Invalid events are skipped and listed in the
@@ -73,7 +305,8 @@ public class TelemetryClient {
      * @param chunkSize      most events per request
      * @param maxRetries     retries per request after the first attempt
      */
-    public PushResult pushEvents(List<TelemetryEvent> events, String organizationId, int chunkSize, int maxRetries) {
+    public PushResult pushEvents(List<TelemetryEvent> events, @Nullable String organizationId, int chunkSize,
+            int maxRetries) {
         return pushEvents(events, new PushOptions(organizationId, chunkSize, maxRetries));
     }
 
@@ -89,9 +322,29 @@ public class TelemetryClient {
 
     /** Like {@link #pushEventsReactive(List)} with per-call settings. */
     public Mono<PushResult> pushEventsReactive(List<TelemetryEvent> events, PushOptions options) {
-        if (pushService == null) {
-            return Mono.fromSupplier(() -> PushResult.notSent(events, String.valueOf(offReason)));
+        if (tracking == null) {
+            return Mono.fromSupplier(() -> PushResult.notSent(events, "telemetry is off (" + offReason + ")"));
         }
-        return pushService.push(events, options);
+        return tracking.pushService().push(events, options);
+    }
+
+    private TelemetryEvent.Builder newEvent(Tracking tracking, String eventType, @Nullable Map<String, ?> properties,
+            @Nullable String userId, @Nullable String sessionId, @Nullable Instant timestamp,
+            @Nullable EventKind kind) {
+        ClientIdentity identity = tracking.identity();
+        String user = userId != null ? userId : identity.identifiedUser();
+        String session = sessionId != null ? sessionId
+                : tracking.sessions().sessionFor(user != null ? user : identity.clientId());
+        TelemetryEvent.Builder builder = TelemetryEvent.builder(eventType, session)
+                .properties(properties)
+                .userId(user)
+                .timestamp(timestamp != null ? timestamp : tracking.clock().instant())
+                .source(source)
+                .metadata(kind == null ? Map.of("client_id", identity.clientId())
+                        : Map.of("client_id", identity.clientId(), "kind", kind.value()));
+        for (EventEnricher enricher : tracking.enrichers()) {
+            enricher.enrich(builder);
+        }
+        return builder;
     }
 }

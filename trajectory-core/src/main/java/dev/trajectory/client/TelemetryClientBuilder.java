@@ -2,27 +2,48 @@ package dev.trajectory.client;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.trajectory.event.EventJsonWriter;
 import dev.trajectory.event.EventValidator;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.json.TrajectoryJson;
+import dev.trajectory.local.LocalDataDeletion;
 import dev.trajectory.local.LocalEventWriter;
 import dev.trajectory.push.ApiKey;
 import dev.trajectory.push.ChunkSender;
+import dev.trajectory.push.DeletionRequester;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.HttpChunkSender;
+import dev.trajectory.push.HttpDeletionRequester;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.tracking.ClientIdentity;
+import dev.trajectory.tracking.EventEnricher;
+import dev.trajectory.tracking.SessionTracker;
+import dev.trajectory.tracking.TelemetryOptOut;
+import dev.trajectory.tracking.TrackingMetrics;
+import dev.trajectory.tracking.TrackingPipeline;
+import dev.trajectory.tracking.TrackingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assembles a {@link TelemetryClient}. With an API key events go to the ingest API at the base URL; without one the
- * client runs in local mode and writes them under the local folder.
+ * client runs in local mode and writes them under the local folder. When the user has opted out (see
+ * {@link TelemetryOptOut}) the client is built disabled and nothing else is created.
  */
 public final class TelemetryClientBuilder {
+
+    private static final Logger logger = LoggerFactory.getLogger(TelemetryClientBuilder.class);
 
     /** Where events go when no base URL is given. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.trajectory.dev");
@@ -38,15 +59,35 @@ public final class TelemetryClientBuilder {
 
     private String source = TelemetryEvent.DEFAULT_SOURCE;
 
+    private boolean enabled = true;
+
     private boolean debug;
 
     private PushSettings pushSettings = PushSettings.defaults();
 
+    private TrackingSettings trackingSettings = TrackingSettings.defaults();
+
     private Path localDirectory = DEFAULT_LOCAL_DIRECTORY;
+
+    private @Nullable Path configDirectory;
 
     private WebClient.@Nullable Builder webClientBuilder;
 
     private JsonMapper mapper = TrajectoryJson.mapper();
+
+    private @Nullable MeterRegistry meterRegistry;
+
+    private @Nullable EventPushService pushService;
+
+    private @Nullable TrackingMetrics trackingMetrics;
+
+    private Function<String, @Nullable String> environment = System::getenv;
+
+    private boolean registerShutdownHook = true;
+
+    private Clock clock = Clock.systemUTC();
+
+    private final List<EventEnricher> enrichers = new ArrayList<>();
 
     TelemetryClientBuilder() {
     }
@@ -77,6 +118,12 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
+    /** Whether telemetry is on; {@code false} builds a client that sends nothing. */
+    public TelemetryClientBuilder enabled(boolean enabled) {
+        this.enabled = enabled;
+        return this;
+    }
+
     /** Whether to log every request the client sends (never its key). */
     public TelemetryClientBuilder debug(boolean debug) {
         this.debug = debug;
@@ -88,9 +135,23 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
+    public TelemetryClientBuilder trackingSettings(TrackingSettings trackingSettings) {
+        this.trackingSettings = trackingSettings;
+        return this;
+    }
+
     /** Folder local mode writes events to. */
     public TelemetryClientBuilder localDirectory(Path localDirectory) {
         this.localDirectory = localDirectory;
+        return this;
+    }
+
+    /**
+     * Folder holding the client id and the opt-out file {@code config.json}; defaults to
+     * {@code $XDG_CONFIG_HOME/trajectory/<project-id>}, or {@code ~/.config/trajectory/<project-id>}.
+     */
+    public TelemetryClientBuilder configDirectory(Path configDirectory) {
+        this.configDirectory = configDirectory;
         return this;
     }
 
@@ -105,9 +166,61 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
+    /** Registry for the client's own metrics ({@code trajectory.*}); none by default. */
+    public TelemetryClientBuilder meterRegistry(@Nullable MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+        return this;
+    }
+
+    /** The counts the client keeps about itself; by default new ones, published to the meter registry if set. */
+    public TelemetryClientBuilder trackingMetrics(TrackingMetrics trackingMetrics) {
+        this.trackingMetrics = trackingMetrics;
+        return this;
+    }
+
+    /** A push service to use instead of building one from the settings above. */
+    public TelemetryClientBuilder pushService(@Nullable EventPushService pushService) {
+        this.pushService = pushService;
+        return this;
+    }
+
+    /** Where environment variables such as {@code DO_NOT_TRACK} are read from; the process environment by default. */
+    public TelemetryClientBuilder environment(Function<String, @Nullable String> environment) {
+        this.environment = environment;
+        return this;
+    }
+
+    /** Whether a JVM shutdown hook flushes the client; on by default, off under Spring, which stops it itself. */
+    public TelemetryClientBuilder registerShutdownHook(boolean registerShutdownHook) {
+        this.registerShutdownHook = registerShutdownHook;
+        return this;
+    }
+
+    /** Adds context to every event the client creates, in the order added. */
+    public TelemetryClientBuilder enricher(EventEnricher enricher) {
+        this.enrichers.add(enricher);
+        return this;
+    }
+
+    public TelemetryClientBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** Whether the client will run in local mode, writing events to a folder instead of sending them. */
     public boolean isLocalMode() {
         return apiKey == null;
+    }
+
+    /** The configuration folder in use: the one set, or the default for the project. */
+    public Path resolveConfigDirectory() {
+        if (configDirectory != null) {
+            return configDirectory;
+        }
+        String xdg = environment.apply("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("trajectory").resolve(projectId == null || projectId.isBlank() ? "default" : projectId);
     }
 
     /** Builds the sender events are delivered through: HTTP with an API key, the local folder without. */
@@ -115,9 +228,16 @@ public final class TelemetryClientBuilder {
         if (apiKey == null) {
             return new LocalEventWriter(localDirectory);
         }
-        WebClient webClient = (webClientBuilder != null ? webClientBuilder : WebClient.builder()).build();
-        return new HttpChunkSender(webClient, new IngestEndpoint(baseUrl, apiKey, projectId), pushSettings, mapper,
-                debug);
+        TrackingMetrics metrics = trackingMetrics();
+        return new HttpChunkSender(webClient(), endpoint(apiKey), pushSettings, mapper, debug,
+                failure -> metrics.retried());
+    }
+
+    private TrackingMetrics trackingMetrics() {
+        if (trackingMetrics == null) {
+            trackingMetrics = new TrackingMetrics(meterRegistry);
+        }
+        return trackingMetrics;
     }
 
     /** Builds the push service over the given sender. */
@@ -126,7 +246,34 @@ public final class TelemetryClientBuilder {
         return new EventPushService(sender, validator, pushSettings);
     }
 
+    /** Builds the client and starts its background worker, unless the user opted out. */
     public TelemetryClient build() {
-        return new TelemetryClient(buildPushService(buildChunkSender()), source);
+        Path config = resolveConfigDirectory();
+        Optional<String> optOut = TelemetryOptOut.reason(enabled, environment, config);
+        if (optOut.isPresent()) {
+            logger.info("Trajectory telemetry is off ({}); nothing will be recorded or sent", optOut.get());
+            return TelemetryClient.disabled(optOut.get(), source);
+        }
+        if (apiKey == null) {
+            logger.info("Trajectory local mode: no API key is set, so events are written as JSON lines under {} "
+                    + "(set trajectory.api-key to send them to a backend)", localDirectory.toAbsolutePath().normalize());
+        }
+        TrackingMetrics metrics = trackingMetrics();
+        EventPushService service = pushService != null ? pushService : buildPushService(buildChunkSender());
+        DeletionRequester deletion = apiKey == null ? new LocalDataDeletion(localDirectory)
+                : new HttpDeletionRequester(webClient(), endpoint(apiKey), pushSettings);
+        TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, registerShutdownHook);
+        TelemetryClient.Tracking tracking = new TelemetryClient.Tracking(service, pipeline, new ClientIdentity(config),
+                new SessionTracker(trackingSettings.sessionTimeout(), trackingSettings.maxSessions(), clock),
+                deletion, List.copyOf(enrichers), trackingSettings.shutdownTimeout(), clock);
+        return new TelemetryClient(tracking, source);
+    }
+
+    private IngestEndpoint endpoint(ApiKey key) {
+        return new IngestEndpoint(baseUrl, key, projectId);
+    }
+
+    private WebClient webClient() {
+        return (webClientBuilder != null ? webClientBuilder.clone() : WebClient.builder()).build();
     }
 }

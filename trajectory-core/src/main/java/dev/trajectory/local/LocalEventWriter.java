@@ -15,8 +15,6 @@ import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.EncodedEvent;
 import dev.trajectory.push.EventChunk;
 import dev.trajectory.push.IngestResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,8 +24,6 @@ import reactor.core.scheduler.Schedulers;
  * File writes happen on Reactor's bounded-elastic scheduler, never on the caller's event loop.
  */
 public final class LocalEventWriter implements ChunkSender {
-
-    private static final Logger logger = LoggerFactory.getLogger(LocalEventWriter.class);
 
     private final Path directory;
 
@@ -42,8 +38,6 @@ public final class LocalEventWriter implements ChunkSender {
     public LocalEventWriter(Path directory, Clock clock) {
         this.directory = directory.toAbsolutePath().normalize();
         this.clock = clock;
-        logger.info("Trajectory local mode: no API key is set, so events are written as JSON lines under {} "
-                + "(set trajectory.api-key to send them to a backend)", this.directory);
     }
 
     /** The folder events are written to. */

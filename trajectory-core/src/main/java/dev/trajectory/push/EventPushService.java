@@ -80,23 +80,25 @@ public final class EventPushService {
         for (int index = 0; index < events.size(); index++) {
             TelemetryEvent event = events.get(index);
             if (event == null) {
-                invalid.add(new PushError(index, null, "event is null"));
+                invalid.add(new PushError(index, null, PushError.Cause.INVALID, "event is null"));
                 continue;
             }
             try {
                 byte[] json = validator.validate(event);
                 if (!seenIds.add(event.eventId())) {
-                    invalid.add(new PushError(index, event.eventId(), "event_id repeats an earlier event in this push"));
+                    invalid.add(new PushError(index, event.eventId(), PushError.Cause.INVALID,
+                            "event_id repeats an earlier event in this push"));
                     continue;
                 }
                 valid.add(new EncodedEvent(index, event.eventId(), json));
             }
             catch (InvalidEventException ex) {
-                invalid.add(new PushError(index, event.eventId(), ex.getMessage()));
+                invalid.add(new PushError(index, event.eventId(), PushError.Cause.INVALID, ex.getMessage()));
             }
             catch (RuntimeException ex) {
                 // A property's toString() or a map's iterator can throw; that is the event's fault, not the batch's.
-                invalid.add(new PushError(index, event.eventId(), "could not be serialised: " + ex));
+                invalid.add(new PushError(index, event.eventId(), PushError.Cause.INVALID,
+                        "could not be serialised: " + ex));
             }
         }
         return valid;
@@ -104,7 +106,8 @@ public final class EventPushService {
 
     private Mono<PushResult> deliver(EventChunk chunk, int maxRetries, AtomicBoolean keyRejected) {
         if (keyRejected.get()) {
-            return Mono.just(failed(chunk, "not sent: the API key was rejected earlier in this push"));
+            return Mono.just(failed(chunk, PushError.Cause.REJECTED,
+                    "not sent: the API key was rejected earlier in this push"));
         }
         return sender.send(chunk, maxRetries)
                 .map(response -> accounted(chunk, response))
@@ -117,20 +120,23 @@ public final class EventPushService {
                                     .concatMap(half -> deliver(half, maxRetries, keyRejected))
                                     .reduce(PushResult::plus);
                         }
-                        return Mono.just(failed(chunk, "the backend refused the event as too large (HTTP 413)"));
+                        return Mono.just(failed(chunk, PushError.Cause.REJECTED,
+                                "the backend refused the event as too large (HTTP 413)"));
                     }
                     if (failure instanceof IngestHttpException http && http.isCredentialsRejected()) {
                         if (keyRejected.compareAndSet(false, true)) {
                             logger.error("Trajectory ingest API rejected the API key (HTTP {}); check "
                                     + "trajectory.api-key. Events of this push are not delivered.", http.status());
                         }
-                        return Mono.just(failed(chunk, failure.getMessage()));
+                        return Mono.just(failed(chunk, PushError.Cause.REJECTED, failure.getMessage()));
                     }
-                    String reason = RetryPolicy.isRetryable(failure)
-                            ? "not delivered after " + (maxRetries + 1) + " attempts: "
-                                    + HttpChunkSender.describe(failure)
-                            : "not delivered: " + HttpChunkSender.describe(failure);
-                    return Mono.just(failed(chunk, reason));
+                    if (RetryPolicy.isRetryable(failure)) {
+                        return Mono.just(failed(chunk, PushError.Cause.UNDELIVERED, "not delivered after "
+                                + (maxRetries + 1) + " attempts: " + HttpChunkSender.describe(failure)));
+                    }
+                    PushError.Cause cause = failure instanceof IngestHttpException ? PushError.Cause.REJECTED
+                            : PushError.Cause.UNDELIVERED;
+                    return Mono.just(failed(chunk, cause, "not delivered: " + HttpChunkSender.describe(failure)));
                 });
     }
 
@@ -143,16 +149,16 @@ public final class EventPushService {
         List<PushError> errors = new ArrayList<>();
         for (IngestResponse.Rejection rejection : response.rejected()) {
             Integer index = rejection.eventId() == null ? null : indexById.get(rejection.eventId());
-            errors.add(new PushError(index == null ? -1 : index, rejection.eventId(),
+            errors.add(new PushError(index == null ? -1 : index, rejection.eventId(), PushError.Cause.REJECTED,
                     "rejected by the backend: " + (rejection.reason() == null ? "no reason given" : rejection.reason())));
         }
         return new PushResult(response.accepted(), response.duplicates(), 0, errors.size(), errors);
     }
 
-    private static PushResult failed(EventChunk chunk, @Nullable String reason) {
+    private static PushResult failed(EventChunk chunk, PushError.Cause cause, @Nullable String reason) {
         String text = reason == null ? "not delivered" : reason;
         List<PushError> errors = chunk.events().stream()
-                .map(event -> new PushError(event.index(), event.eventId(), text))
+                .map(event -> new PushError(event.index(), event.eventId(), cause, text))
                 .toList();
         return new PushResult(0, 0, 0, errors.size(), errors);
     }

@@ -30,8 +30,6 @@ public final class HttpChunkSender implements ChunkSender {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    static final String PROJECT_HEADER = "X-Trajectory-Project";
-
     private static final int MAX_ERROR_BODY_CHARS = 200;
 
     private final WebClient webClient;
@@ -50,13 +48,15 @@ public final class HttpChunkSender implements ChunkSender {
 
     private final boolean debug;
 
+    private final RetryListener retryListener;
+
     public HttpChunkSender(WebClient webClient, IngestEndpoint endpoint, PushSettings settings, JsonMapper mapper,
-            boolean debug) {
-        this(webClient, endpoint, settings, mapper, debug, Clock.systemUTC());
+            boolean debug, RetryListener retryListener) {
+        this(webClient, endpoint, settings, mapper, debug, retryListener, Clock.systemUTC());
     }
 
     HttpChunkSender(WebClient webClient, IngestEndpoint endpoint, PushSettings settings, JsonMapper mapper,
-            boolean debug, Clock clock) {
+            boolean debug, RetryListener retryListener, Clock clock) {
         this.webClient = webClient;
         this.endpoint = endpoint;
         this.eventsUri = endpoint.resolve("/v1/events");
@@ -64,6 +64,7 @@ public final class HttpChunkSender implements ChunkSender {
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
         this.mapper = mapper;
         this.debug = debug;
+        this.retryListener = retryListener;
         this.clock = clock;
     }
 
@@ -72,8 +73,11 @@ public final class HttpChunkSender implements ChunkSender {
         return Mono.fromCallable(() -> gzip(chunk.body())).flatMap(body -> {
             String idempotencyKey = chunk.idempotencyKey();
             Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
-            retry.getEventPublisher().onRetry(event -> logger.debug("Retrying chunk {} ({} events), attempt {}: {}",
-                    idempotencyKey, chunk.size(), event.getNumberOfRetryAttempts() + 1, describe(event.getLastThrowable())));
+            retry.getEventPublisher().onRetry(event -> {
+                logger.debug("Retrying chunk {} ({} events), attempt {}: {}", idempotencyKey, chunk.size(),
+                        event.getNumberOfRetryAttempts() + 1, describe(event.getLastThrowable()));
+                retryListener.onRetry(event.getLastThrowable());
+            });
             return Mono.defer(() -> attempt(chunk, body, idempotencyKey)).transformDeferred(RetryOperator.of(retry));
         });
     }
@@ -86,14 +90,10 @@ public final class HttpChunkSender implements ChunkSender {
         return webClient.post()
                 .uri(eventsUri)
                 .headers(headers -> {
-                    headers.setBearerAuth(endpoint.apiKey().reveal());
+                    IngestHeaders.apply(headers, endpoint);
                     headers.setContentType(MediaType.APPLICATION_JSON);
                     headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-                    headers.set(HttpHeaders.USER_AGENT, SdkVersion.userAgent());
                     headers.set(IDEMPOTENCY_KEY, idempotencyKey);
-                    if (endpoint.projectId() != null) {
-                        headers.set(PROJECT_HEADER, endpoint.projectId());
-                    }
                 })
                 .bodyValue(body)
                 .exchangeToMono(response -> read(response, chunk))

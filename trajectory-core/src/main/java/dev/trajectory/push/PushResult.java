@@ -30,21 +30,22 @@ public record PushResult(int pushed, int duplicates, int skipped, int failed, Li
 
     /** A result counting every event as skipped for the same reason, such as telemetry being switched off. */
     public static PushResult notSent(List<? extends @Nullable TelemetryEvent> events, String reason) {
-        List<PushError> errors = errorsFor(events, reason);
+        List<PushError> errors = errorsFor(events, PushError.Cause.NOT_SENT, reason);
         return new PushResult(0, 0, errors.size(), 0, errors);
     }
 
     /** A result counting every event as failed for the same reason. */
     public static PushResult undelivered(List<? extends @Nullable TelemetryEvent> events, String reason) {
-        List<PushError> errors = errorsFor(events, reason);
+        List<PushError> errors = errorsFor(events, PushError.Cause.UNDELIVERED, reason);
         return new PushResult(0, 0, 0, errors.size(), errors);
     }
 
-    private static List<PushError> errorsFor(List<? extends @Nullable TelemetryEvent> events, String reason) {
+    private static List<PushError> errorsFor(List<? extends @Nullable TelemetryEvent> events, PushError.Cause cause,
+            String reason) {
         List<PushError> errors = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
             TelemetryEvent event = events.get(index);
-            errors.add(new PushError(index, event == null ? null : event.eventId(), reason));
+            errors.add(new PushError(index, event == null ? null : event.eventId(), cause, reason));
         }
         return errors;
     }

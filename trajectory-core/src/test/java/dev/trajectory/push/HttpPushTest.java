@@ -1,5 +1,6 @@
 package dev.trajectory.push;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.event.TelemetryEvent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
@@ -41,9 +44,22 @@ class HttpPushTest {
     private PushSettings settings = new PushSettings(1000, 3, PushSettings.DEFAULT_MAX_REQUEST_BYTES,
             PushSettings.DEFAULT_MAX_EVENT_BYTES, Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(2));
 
+    @TempDir
+    Path configDir;
+
+    private final List<TelemetryClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(TelemetryClient::close);
+    }
+
     private TelemetryClient client() {
-        return TelemetryClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).projectId("proj-1")
-                .pushSettings(settings).build();
+        TelemetryClient client = TelemetryClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
+                .projectId("proj-1").pushSettings(settings).configDirectory(configDir).environment(name -> null)
+                .registerShutdownHook(false).build();
+        clients.add(client);
+        return client;
     }
 
     private static List<TelemetryEvent> events(int count) {
@@ -212,6 +228,7 @@ class HttpPushTest {
         assertThat(result.errors()).extracting(PushError::eventId)
                 .containsExactly(events.get(0).eventId(), events.get(1).eventId());
         assertThat(result.errors().get(0).reason()).contains("HTTP 400: bad payload");
+        assertThat(result.errors()).extracting(PushError::cause).containsOnly(PushError.Cause.REJECTED);
     }
 
     @Test
@@ -241,8 +258,10 @@ class HttpPushTest {
         assertThat(result.failed()).isEqualTo(3);
         assertThat(result.errors()).extracting(PushError::eventId)
                 .containsExactlyElementsOf(events.stream().map(TelemetryEvent::eventId).toList());
-        assertThat(result.errors()).allSatisfy(error ->
-                assertThat(error.reason()).isEqualTo("not delivered after 2 attempts: HTTP 503"));
+        assertThat(result.errors()).allSatisfy(error -> {
+            assertThat(error.reason()).isEqualTo("not delivered after 2 attempts: HTTP 503");
+            assertThat(error.cause()).isEqualTo(PushError.Cause.UNDELIVERED);
+        });
     }
 
     @Test
@@ -264,6 +283,7 @@ class HttpPushTest {
         assertThat(result.skipped()).isEqualTo(4);
         assertThat(result.total()).isEqualTo(events.size());
         assertThat(result.errors()).extracting(PushError::index).containsExactly(1, 2, 3, 4);
+        assertThat(result.errors()).extracting(PushError::cause).containsOnly(PushError.Cause.INVALID);
         assertThat(result.errors()).extracting(PushError::reason).containsExactly("session_id is blank",
                 "properties.score is NaN, which JSON cannot represent", "event_id repeats an earlier event in this push",
                 "event is null");
@@ -303,7 +323,7 @@ class HttpPushTest {
 
     @Test
     void aDisabledClientSendsNothingAndSaysWhy() {
-        TelemetryClient disabled = TelemetryClient.disabled("telemetry is off (DO_NOT_TRACK=1)", "sdk");
+        TelemetryClient disabled = TelemetryClient.disabled("DO_NOT_TRACK=1", "sdk");
 
         PushResult result = disabled.pushEvents(events(2));
 

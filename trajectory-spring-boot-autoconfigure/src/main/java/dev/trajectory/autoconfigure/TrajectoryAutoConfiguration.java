@@ -4,8 +4,9 @@ import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.EventPushService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.trajectory.tracking.EventEnricher;
+import dev.trajectory.tracking.TrackingMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,46 +14,71 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Provides the {@link TelemetryClient}: sending to the ingest API when {@code trajectory.api-key} is set, writing
- * to {@code trajectory.local.dir} otherwise.
+ * to {@code trajectory.local.dir} otherwise, and sending nothing when the user opted out.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ TelemetryClient.class, WebClient.class })
 @EnableConfigurationProperties(TrajectoryProperties.class)
 public final class TrajectoryAutoConfiguration {
 
-    private static final Logger logger = LoggerFactory.getLogger(TrajectoryAutoConfiguration.class);
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "trajectory.enabled", matchIfMissing = true)
+    TrackingMetrics trajectoryTrackingMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+        return new TrackingMetrics(meterRegistry.getIfUnique());
+    }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "trajectory.enabled", matchIfMissing = true)
-    ChunkSender trajectoryChunkSender(TrajectoryProperties properties,
+    ChunkSender trajectoryChunkSender(TrajectoryProperties properties, TrackingMetrics metrics,
             ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
-        return clientBuilder(properties, customizers).buildChunkSender();
+        return clientBuilder(properties).webClientBuilder(customizedWebClient(customizers)).trackingMetrics(metrics)
+                .buildChunkSender();
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "trajectory.enabled", matchIfMissing = true)
     EventPushService trajectoryEventPushService(TrajectoryProperties properties, ChunkSender sender) {
-        return clientBuilder(properties, null).buildPushService(sender);
+        return clientBuilder(properties).buildPushService(sender);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TelemetryClient telemetryClient(TrajectoryProperties properties, ObjectProvider<EventPushService> pushService) {
-        if (!properties.isEnabled()) {
-            logger.info("Trajectory telemetry is off because trajectory.enabled=false; nothing will be sent");
-            return TelemetryClient.disabled("telemetry is off (trajectory.enabled=false)", properties.getSource());
-        }
-        return new TelemetryClient(pushService.getObject(), properties.getSource());
+    TelemetryClient telemetryClient(TrajectoryProperties properties, Environment environment,
+            ObjectProvider<EventPushService> pushService, ObjectProvider<TrackingMetrics> metrics,
+            ObjectProvider<EventEnricher> enrichers, ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+        TelemetryClientBuilder builder = clientBuilder(properties)
+                .enabled(properties.isEnabled())
+                .environment(environment::getProperty)
+                .registerShutdownHook(false)
+                .webClientBuilder(customizedWebClient(customizers))
+                .pushService(pushService.getIfAvailable());
+        metrics.ifAvailable(builder::trackingMetrics);
+        enrichers.orderedStream().forEach(builder::enricher);
+        return builder.build();
     }
 
-    private static TelemetryClientBuilder clientBuilder(TrajectoryProperties properties,
-            ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+    @Bean
+    @ConditionalOnMissingBean
+    TrajectoryTrackingLifecycle trajectoryTrackingLifecycle(TelemetryClient client, TrajectoryProperties properties) {
+        return new TrajectoryTrackingLifecycle(client, properties.getTracking().getShutdownTimeout());
+    }
+
+    private static WebClient.Builder customizedWebClient(ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+        WebClient.Builder webClient = WebClient.builder();
+        customizers.orderedStream().forEach(customizer -> customizer.customize(webClient));
+        return webClient;
+    }
+
+    private static TelemetryClientBuilder clientBuilder(TrajectoryProperties properties) {
         TelemetryClientBuilder builder = TelemetryClient.builder()
                 .apiKey(properties.getApiKey())
                 .baseUrl(properties.getBaseUrl())
@@ -60,11 +86,10 @@ public final class TrajectoryAutoConfiguration {
                 .source(properties.getSource())
                 .debug(properties.isDebug())
                 .pushSettings(properties.getPush().toSettings())
+                .trackingSettings(properties.getTracking().toSettings())
                 .localDirectory(properties.getLocal().getDir());
-        if (customizers != null) {
-            WebClient.Builder webClient = WebClient.builder();
-            customizers.orderedStream().forEach(customizer -> customizer.customize(webClient));
-            builder.webClientBuilder(webClient);
+        if (properties.getTracking().getConfigDir() != null) {
+            builder.configDirectory(properties.getTracking().getConfigDir());
         }
         return builder;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.tracking.TrackingSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -58,6 +59,8 @@ public class TrajectoryProperties {
     private final Push push = new Push();
 
     private final Local local = new Local();
+
+    private final Tracking tracking = new Tracking();
 
     public boolean isEnabled() {
         return enabled;
@@ -133,6 +136,10 @@ public class TrajectoryProperties {
 
     public Local getLocal() {
         return local;
+    }
+
+    public Tracking getTracking() {
+        return tracking;
     }
 
     /** An error naming the full property, the value and the rule; never used for secrets. */
@@ -257,17 +264,6 @@ public class TrajectoryProperties {
                     initialBackoff, maxBackoff);
         }
 
-        private static void requirePositive(String property, long value) {
-            if (value <= 0) {
-                throw invalid(property, value, "must be greater than 0");
-            }
-        }
-
-        private static void requirePositive(String property, Duration value) {
-            if (value.isZero() || value.isNegative()) {
-                throw invalid(property, value, "must be a positive duration");
-            }
-        }
     }
 
     /** Local mode, used when no API key is set. */
@@ -284,6 +280,127 @@ public class TrajectoryProperties {
 
         public void setDir(Path dir) {
             this.dir = dir;
+        }
+    }
+
+    /** The background pipeline behind {@code track(...)}. */
+    public static class Tracking {
+
+        private static final TrackingSettings DEFAULTS = TrackingSettings.defaults();
+
+        /**
+         * Maximum number of events waiting to be sent; further events are dropped and counted.
+         */
+        private int maxQueueSize = DEFAULTS.maxQueueSize();
+
+        /**
+         * Number of queued events that triggers a flush.
+         */
+        private int flushAt = DEFAULTS.flushAt();
+
+        /**
+         * Longest time an event waits in the queue before a flush.
+         */
+        private Duration flushInterval = DEFAULTS.flushInterval();
+
+        /**
+         * Longest time the application's shutdown waits for queued events to be delivered.
+         */
+        private Duration shutdownTimeout = DEFAULTS.shutdownTimeout();
+
+        /**
+         * Inactivity after which a user's generated session id is replaced by a new one.
+         */
+        private Duration sessionTimeout = DEFAULTS.sessionTimeout();
+
+        /**
+         * Maximum number of users whose generated sessions are remembered.
+         */
+        private int maxSessions = DEFAULTS.maxSessions();
+
+        /**
+         * Folder for the anonymous client id and the opt-out file config.json; defaults to
+         * ~/.config/trajectory/{project-id}.
+         */
+        private @Nullable Path configDir;
+
+        public int getMaxQueueSize() {
+            return maxQueueSize;
+        }
+
+        public void setMaxQueueSize(int maxQueueSize) {
+            requirePositive("tracking.max-queue-size", maxQueueSize);
+            this.maxQueueSize = maxQueueSize;
+        }
+
+        public int getFlushAt() {
+            return flushAt;
+        }
+
+        public void setFlushAt(int flushAt) {
+            requirePositive("tracking.flush-at", flushAt);
+            this.flushAt = flushAt;
+        }
+
+        public Duration getFlushInterval() {
+            return flushInterval;
+        }
+
+        public void setFlushInterval(Duration flushInterval) {
+            requirePositive("tracking.flush-interval", flushInterval);
+            this.flushInterval = flushInterval;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            requirePositive("tracking.shutdown-timeout", shutdownTimeout);
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            requirePositive("tracking.session-timeout", sessionTimeout);
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        public int getMaxSessions() {
+            return maxSessions;
+        }
+
+        public void setMaxSessions(int maxSessions) {
+            requirePositive("tracking.max-sessions", maxSessions);
+            this.maxSessions = maxSessions;
+        }
+
+        public @Nullable Path getConfigDir() {
+            return configDir;
+        }
+
+        public void setConfigDir(@Nullable Path configDir) {
+            this.configDir = configDir;
+        }
+
+        public TrackingSettings toSettings() {
+            return new TrackingSettings(maxQueueSize, flushAt, flushInterval, shutdownTimeout, sessionTimeout,
+                    maxSessions);
+        }
+    }
+
+    private static void requirePositive(String property, long value) {
+        if (value <= 0) {
+            throw invalid(property, value, "must be greater than 0");
+        }
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw invalid(property, value, "must be a positive duration");
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.PushResult;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,18 @@ class TrajectoryAutoConfigurationTests {
     @TempDir
     Path localDir;
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TrajectoryAutoConfiguration.class));
+    @TempDir
+    Path configDir;
+
+    private ApplicationContextRunner contextRunner;
+
+    @BeforeEach
+    void isolateFromTheMachine() {
+        contextRunner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TrajectoryAutoConfiguration.class))
+                .withPropertyValues("trajectory.tracking.config-dir=" + configDir, "DO_NOT_TRACK=",
+                        "TRAJECTORY_TELEMETRY=");
+    }
 
     @Test
     void withoutAnApiKeyTheClientRunsInLocalModeAndWritesJsonLines() {
@@ -173,6 +184,81 @@ class TrajectoryAutoConfigurationTests {
     }
 
     @Test
+    void bindsEveryTrackingProperty() {
+        contextRunner.withPropertyValues("trajectory.tracking.max-queue-size=500", "trajectory.tracking.flush-at=20",
+                "trajectory.tracking.flush-interval=2s", "trajectory.tracking.shutdown-timeout=4s",
+                "trajectory.tracking.session-timeout=10m", "trajectory.tracking.max-sessions=50").run(context -> {
+            var settings = context.getBean(TrajectoryProperties.class).getTracking().toSettings();
+            assertThat(settings).isEqualTo(new dev.trajectory.tracking.TrackingSettings(500, 20, Duration.ofSeconds(2),
+                    Duration.ofSeconds(4), Duration.ofMinutes(10), 50));
+        });
+    }
+
+    @Test
+    void aBadTrackingPropertyFailsStartUpNamingIt() {
+        contextRunner.withPropertyValues("trajectory.tracking.flush-at=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("trajectory.tracking.flush-at");
+        });
+    }
+
+    @Test
+    void trackedEventsAreDeliveredWhenTheContextCloses() {
+        server.stubFor(post(urlEqualTo("/v1/events")).willReturn(aResponse().withStatus(200)));
+        contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl(),
+                "trajectory.tracking.flush-interval=1h").run(context -> {
+            TelemetryClient client = context.getBean(TelemetryClient.class);
+            client.track("user.click", Map.of("n", 1));
+            client.track("user.click", Map.of("n", 2));
+            server.verify(0, postRequestedFor(urlEqualTo("/v1/events")));
+        });
+        server.verify(1, postRequestedFor(urlEqualTo("/v1/events")));
+    }
+
+    @Test
+    void doNotTrackInTheEnvironmentTurnsEverythingOffWithoutAConnection() {
+        server.stubFor(post(urlEqualTo("/v1/events")).willReturn(aResponse().withStatus(200)));
+        contextRunner.withPropertyValues("DO_NOT_TRACK=1", "trajectory.api-key=k",
+                "trajectory.base-url=" + server.baseUrl()).run(context -> {
+            TelemetryClient client = context.getBean(TelemetryClient.class);
+            assertThat(client.isEnabled()).isFalse();
+            assertThat(client.offReason()).isEqualTo("DO_NOT_TRACK=1");
+            client.track("user.click", Map.of());
+            client.pushEvents(List.of(TelemetryEvent.builder("a.b", "s").build()));
+        });
+        server.verify(0, postRequestedFor(urlEqualTo("/v1/events")));
+    }
+
+    @Test
+    void publishesSelfMetricsToTheApplicationsMeterRegistry() {
+        contextRunner.withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+                .withPropertyValues("trajectory.local.dir=" + localDir).run(context -> {
+                    TelemetryClient client = context.getBean(TelemetryClient.class);
+                    client.track("user.click", Map.of());
+                    client.flush();
+                    var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+                    assertThat(registry.get("trajectory.events.enqueued").counter().count()).isEqualTo(1);
+                    assertThat(registry.get("trajectory.events.sent").counter().count()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void closingManyContextsLeavesNoWorkerThreadBehind() {
+        for (int i = 0; i < 5; i++) {
+            contextRunner.withPropertyValues("trajectory.local.dir=" + localDir).run(context -> {
+                context.getBean(TelemetryClient.class).track("user.click", Map.of());
+                assertThat(trackingThreads()).isPositive();
+            });
+        }
+        assertThat(trackingThreads()).isZero();
+    }
+
+    private static long trackingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("trajectory-tracking") && thread.isAlive()).count();
+    }
+
+    @Test
     void whenDisabledNothingIsSentAndNoSenderIsCreated() {
         contextRunner.withPropertyValues("trajectory.enabled=false", "trajectory.api-key=k",
                 "trajectory.base-url=" + server.baseUrl()).run(context -> {
@@ -180,7 +266,7 @@ class TrajectoryAutoConfigurationTests {
             PushResult result = context.getBean(TelemetryClient.class)
                     .pushEvents(List.of(TelemetryEvent.builder("a.b", "s").build()));
             assertThat(result.skipped()).isEqualTo(1);
-            assertThat(result.errors().get(0).reason()).contains("trajectory.enabled=false");
+            assertThat(result.errors().get(0).reason()).isEqualTo("telemetry is off (trajectory.enabled=false)");
             server.verify(0, postRequestedFor(urlEqualTo("/v1/events")));
         });
     }

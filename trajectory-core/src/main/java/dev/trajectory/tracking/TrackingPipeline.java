@@ -1,0 +1,297 @@
+package dev.trajectory.tracking;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.trajectory.event.TelemetryEvent;
+import dev.trajectory.push.EventPushService;
+import dev.trajectory.push.PushError;
+import dev.trajectory.push.PushOptions;
+import dev.trajectory.push.PushResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes events from any thread without blocking and delivers them in the background: a bounded lock-free queue and
+ * one daemon worker that pushes a batch when {@code flushAt} events are waiting, every {@code flushInterval}, on
+ * {@link #flush(Duration)} and at shutdown. A full queue drops the new event, counts it and warns at a limited rate.
+ * Every accepted event ends up counted exactly once: sent, or dropped with a reason.
+ */
+public final class TrackingPipeline {
+
+    private static final Logger logger = LoggerFactory.getLogger(TrackingPipeline.class);
+
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(30);
+
+    private final EventQueue queue;
+
+    private final EventPushService pushService;
+
+    private final TrackingSettings settings;
+
+    private final TrackingMetrics metrics;
+
+    private final int batchSize;
+
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> flushRequests = new ConcurrentLinkedQueue<>();
+
+    private final RateLimitedWarning queueFullWarning = new RateLimitedWarning(logger, WARNING_INTERVAL);
+
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+
+    private final Thread worker;
+
+    private @Nullable Thread shutdownHook;
+
+    private volatile boolean accepting = true;
+
+    private volatile boolean stopping;
+
+    private volatile boolean abandoned;
+
+    private volatile @Nullable CompletableFuture<PushResult> inFlight;
+
+    private volatile @Nullable ShutdownReport report;
+
+    private TrackingPipeline(EventPushService pushService, TrackingSettings settings, TrackingMetrics metrics) {
+        this.pushService = pushService;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.queue = new EventQueue(settings.maxQueueSize());
+        this.batchSize = Math.max(settings.flushAt(), pushService.settings().chunkSize());
+        this.worker = new Thread(this::work, "trajectory-tracking");
+        this.worker.setDaemon(true);
+        metrics.bindQueueSize(queue::size);
+    }
+
+    /**
+     * Starts a pipeline and its worker thread.
+     *
+     * @param registerShutdownHook whether a JVM shutdown hook should flush it (for use without Spring, whose
+     *                             context shutdown stops it instead)
+     */
+    public static TrackingPipeline start(EventPushService pushService, TrackingSettings settings,
+            TrackingMetrics metrics, boolean registerShutdownHook) {
+        TrackingPipeline pipeline = new TrackingPipeline(pushService, settings, metrics);
+        pipeline.worker.start();
+        if (registerShutdownHook) {
+            Thread hook = new Thread(() -> pipeline.shutdown(settings.shutdownTimeout()), "trajectory-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            pipeline.shutdownHook = hook;
+        }
+        return pipeline;
+    }
+
+    /** Queues the event; never blocks and never throws. Returns whether it was accepted. */
+    public boolean enqueue(TelemetryEvent event) {
+        if (!accepting) {
+            metrics.dropped(DropReason.SHUTDOWN, 1);
+            return false;
+        }
+        int size = queue.offer(event);
+        if (size < 0) {
+            metrics.dropped(DropReason.QUEUE_FULL, 1);
+            queueFullWarning.occurred("Trajectory tracking queue is full (trajectory.tracking.max-queue-size="
+                    + settings.maxQueueSize() + "); dropped new events");
+            return false;
+        }
+        metrics.enqueued();
+        if (size == settings.flushAt()) {
+            LockSupport.unpark(worker);
+        }
+        return true;
+    }
+
+    /** Number of events waiting to be sent. */
+    public int queueSize() {
+        return queue.size();
+    }
+
+    public TrackingMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether new events are still accepted. */
+    public boolean isAccepting() {
+        return accepting;
+    }
+
+    /**
+     * Sends everything queued before the call and waits for it, at most {@code timeout}. Returns whether it all
+     * went out (delivered or counted as dropped) in time.
+     */
+    public boolean flush(Duration timeout) {
+        if (!worker.isAlive()) {
+            return queue.isEmpty();
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        flushRequests.add(done);
+        LockSupport.unpark(worker);
+        try {
+            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops accepting events, sends what is queued within the deadline and stops the worker. Whatever is still
+     * queued or in flight at the deadline is counted as dropped ({@code shutdown}). Calling it again returns the
+     * first report.
+     */
+    public ShutdownReport shutdown(Duration deadline) {
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            awaitWorker(deadline);
+            ShutdownReport first = report;
+            return first != null ? first : currentReport();
+        }
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        accepting = false;
+        stopping = true;
+        LockSupport.unpark(worker);
+        awaitWorker(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+        if (worker.isAlive()) {
+            abandoned = true;
+            CompletableFuture<PushResult> current = inFlight;
+            if (current != null) {
+                current.cancel(true);
+            }
+            LockSupport.unpark(worker);
+            awaitWorker(Duration.ofSeconds(1));
+        }
+        int leftOver = queue.drain(Integer.MAX_VALUE).size();
+        metrics.dropped(DropReason.SHUTDOWN, leftOver);
+        completeFlushRequests();
+        removeShutdownHook();
+        ShutdownReport done = currentReport();
+        report = done;
+        if (done.pending() > 0) {
+            logger.warn("Trajectory shut down with {} events undelivered after the {} deadline ({} delivered)",
+                    done.pending(), deadline, done.delivered());
+        }
+        return done;
+    }
+
+    private ShutdownReport currentReport() {
+        return new ShutdownReport(metrics.sentCount(),
+                metrics.droppedCount(DropReason.REJECTED) + metrics.droppedCount(DropReason.RETRIES_EXHAUSTED),
+                metrics.droppedCount(DropReason.QUEUE_FULL) + metrics.droppedCount(DropReason.INVALID),
+                metrics.droppedCount(DropReason.SHUTDOWN));
+    }
+
+    private void work() {
+        long intervalNanos = settings.flushInterval().toNanos();
+        long nextFlush = System.nanoTime() + intervalNanos;
+        while (!abandoned) {
+            long untilFlush = nextFlush - System.nanoTime();
+            boolean due = stopping || !flushRequests.isEmpty() || queue.size() >= settings.flushAt() || untilFlush <= 0;
+            if (!due) {
+                LockSupport.parkNanos(this, untilFlush);
+                continue;
+            }
+            List<CompletableFuture<Void>> waiting = takeFlushRequests();
+            sendQueued();
+            waiting.forEach(request -> request.complete(null));
+            nextFlush = System.nanoTime() + intervalNanos;
+            if (stopping && queue.isEmpty()) {
+                break;
+            }
+        }
+        completeFlushRequests();
+    }
+
+    private void sendQueued() {
+        while (!abandoned) {
+            List<TelemetryEvent> batch = queue.drain(batchSize);
+            if (batch.isEmpty()) {
+                return;
+            }
+            send(batch);
+        }
+    }
+
+    private void send(List<TelemetryEvent> batch) {
+        long started = System.nanoTime();
+        CompletableFuture<PushResult> future = pushService.push(batch, PushOptions.defaults()).toFuture();
+        inFlight = future;
+        if (abandoned) {
+            future.cancel(true);
+        }
+        try {
+            account(future.get());
+            metrics.pushed(Duration.ofNanos(System.nanoTime() - started));
+        }
+        catch (CancellationException | InterruptedException ex) {
+            metrics.dropped(DropReason.SHUTDOWN, batch.size());
+        }
+        catch (ExecutionException ex) {
+            // The push service reports failures in its result; this is a bug, and the events are still accounted.
+            logger.error("Trajectory push failed unexpectedly; {} events dropped", batch.size(), ex.getCause());
+            metrics.dropped(DropReason.RETRIES_EXHAUSTED, batch.size());
+        }
+        finally {
+            inFlight = null;
+        }
+    }
+
+    private void account(PushResult result) {
+        metrics.sent(result.pushed() + result.duplicates());
+        for (PushError error : result.errors()) {
+            metrics.dropped(switch (error.cause()) {
+                case INVALID -> DropReason.INVALID;
+                case REJECTED -> DropReason.REJECTED;
+                case UNDELIVERED, NOT_SENT -> DropReason.RETRIES_EXHAUSTED;
+            }, 1);
+        }
+    }
+
+    private List<CompletableFuture<Void>> takeFlushRequests() {
+        List<CompletableFuture<Void>> taken = new ArrayList<>();
+        CompletableFuture<Void> request;
+        while ((request = flushRequests.poll()) != null) {
+            taken.add(request);
+        }
+        return taken;
+    }
+
+    private void completeFlushRequests() {
+        takeFlushRequests().forEach(request -> request.complete(null));
+    }
+
+    private void awaitWorker(Duration timeout) {
+        try {
+            worker.join(Math.max(1, timeout.toMillis()));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (IllegalStateException alreadyShuttingDown) {
+                // the JVM is exiting; its hooks run anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.trajectory.tracking;
+
+import java.time.Duration;
+
+/**
+ * How the tracking pipeline queues and flushes.
+ *
+ * @param maxQueueSize    most events waiting to be sent; further events are dropped and counted
+ * @param flushAt         number of queued events that triggers a flush
+ * @param flushInterval   longest time an event waits before a flush
+ * @param shutdownTimeout longest time a shutdown (and a plain {@code flush()}) waits for delivery
+ * @param sessionTimeout  inactivity after which a user's generated session id rotates
+ * @param maxSessions     most users whose generated sessions are remembered; the least recently active are forgotten
+ */
+public record TrackingSettings(int maxQueueSize, int flushAt, Duration flushInterval, Duration shutdownTimeout,
+        Duration sessionTimeout, int maxSessions) {
+
+    public TrackingSettings {
+        requirePositive("maxQueueSize", maxQueueSize);
+        requirePositive("flushAt", flushAt);
+        requirePositive("maxSessions", maxSessions);
+        requirePositive("flushInterval", flushInterval);
+        requirePositive("shutdownTimeout", shutdownTimeout);
+        requirePositive("sessionTimeout", sessionTimeout);
+    }
+
+    /** 10000 queued events, a flush at 100 events or every 5 s, 10 s to shut down, 30 min sessions. */
+    public static TrackingSettings defaults() {
+        return new TrackingSettings(10_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(30),
+                10_000);
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be greater than 0 but was " + value);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration but was " + value);
+        }
+    }
+}

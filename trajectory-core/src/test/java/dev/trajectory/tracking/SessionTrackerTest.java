@@ -1,0 +1,47 @@
+package dev.trajectory.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionTrackerTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+
+    private final SessionTracker sessions = new SessionTracker(Duration.ofMinutes(30), 3, clock);
+
+    @Test
+    void activityKeepsTheSameSessionAndInactivityRotatesIt() {
+        String first = sessions.sessionFor("u-1");
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(sessions.sessionFor("u-1")).as("29 minutes after the last event").isEqualTo(first);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(sessions.sessionFor("u-1")).as("activity extends the session").isEqualTo(first);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(sessions.sessionFor("u-1")).as("after 30 idle minutes").isNotEqualTo(first);
+    }
+
+    @Test
+    void eachUserHasTheirOwnSession() {
+        assertThat(sessions.sessionFor("u-1")).isNotEqualTo(sessions.sessionFor("u-2"));
+    }
+
+    @Test
+    void remembersAtMostTheConfiguredNumberOfUsersForgettingTheLeastRecentlyActive() {
+        String first = sessions.sessionFor("u-1");
+        sessions.sessionFor("u-2");
+        sessions.sessionFor("u-3");
+        sessions.sessionFor("u-1");
+        sessions.sessionFor("u-4");
+
+        assertThat(sessions.size()).isEqualTo(3);
+        assertThat(sessions.sessionFor("u-1")).as("recently active, kept").isEqualTo(first);
+        for (int i = 0; i < 10_000; i++) {
+            sessions.sessionFor("user-" + i);
+        }
+        assertThat(sessions.size()).isEqualTo(3);
+    }
+}
