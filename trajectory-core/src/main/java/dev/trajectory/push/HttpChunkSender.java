@@ -1,12 +1,8 @@
 package dev.trajectory.push;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.zip.GZIPOutputStream;
 
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
@@ -70,7 +66,7 @@ public final class HttpChunkSender implements ChunkSender {
 
     @Override
     public Mono<IngestResponse> send(EventChunk chunk, int maxRetries) {
-        return Mono.fromCallable(() -> gzip(chunk.body())).flatMap(body -> {
+        return Mono.fromCallable(() -> RequestCompression.gzip(chunk.body())).flatMap(body -> {
             String idempotencyKey = chunk.idempotencyKey();
             Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
             retry.getEventPublisher().onRetry(event -> {
@@ -147,16 +143,5 @@ public final class HttpChunkSender implements ChunkSender {
         }
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
-            gzip.write(body);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
     }
 }
