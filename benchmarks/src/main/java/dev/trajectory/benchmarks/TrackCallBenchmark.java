@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Cost of one tracking call on the caller's thread, with the SDK's own background delivery running against the
@@ -92,10 +93,11 @@ public class TrackCallBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws InterruptedException {
+    public void stop(BenchmarkParams params) throws InterruptedException {
         tracked.flush();
         Settling.awaitQuiet(sink, SETTLE_TIMEOUT);
-        ResultLog.append("track", sdk, shape, calls.get(), sink.counters());
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        ResultLog.append("track." + method, sdk, shape, calls.get(), sink.counters());
         Settling.closeWithin(tracked, SETTLE_TIMEOUT);
         sink.close();
     }
