@@ -6,6 +6,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ import dev.trajectory.tracking.TrackingSettings;
  * and interval out of reach, a base URL nothing listens on), tracks N events whose property values are fresh
  * objects each time (as a real caller's would be), and divides the growth of the live heap after full GCs by N.
  * Compares that with the average size of the same events as JSON. Prints one CSV line per shape:
- * {@code shape,events,heapBytesPerEvent,jsonBytesPerEvent}.
+ * {@code shape,events,heapBytesPerEvent,jsonBytesPerEvent}, the heap figure being the median of three rounds.
  * <p>
  * Run with a fixed heap and a single GC-friendly thread, e.g. {@code java -Xms2g -Xmx2g -cp ... QueuedEventMemory}.
  */
@@ -34,16 +35,29 @@ public final class QueuedEventMemory {
 
     private static final int JSON_SAMPLE = 1000;
 
+    private static final int ROUNDS = 3;
+
     private QueuedEventMemory() {
     }
 
     public static void main(String[] args) throws IOException, InvalidEventException {
         System.out.println("shape,events,heapBytesPerEvent,jsonBytesPerEvent");
-        measure(EventShape.SMALL, SMALL_EVENTS);
-        measure(EventShape.LARGE, LARGE_EVENTS);
+        report(EventShape.SMALL, SMALL_EVENTS);
+        report(EventShape.LARGE, LARGE_EVENTS);
     }
 
-    private static void measure(EventShape shape, int events) throws IOException, InvalidEventException {
+    /** Prints the median of a few rounds: one full GC can leave a region's worth of noise in a single reading. */
+    private static void report(EventShape shape, int events) throws IOException, InvalidEventException {
+        double[] rounds = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            rounds[round] = heapBytesPerQueuedEvent(shape, events);
+        }
+        Arrays.sort(rounds);
+        System.out.printf(Locale.ROOT, "%s,%d,%.0f,%.0f%n", shape, events, rounds[ROUNDS / 2],
+                jsonBytesPerEvent(shape));
+    }
+
+    private static double heapBytesPerQueuedEvent(EventShape shape, int events) throws IOException {
         Path config = Files.createTempDirectory("trajectory-memory");
         TrackingSettings settings = new TrackingSettings(events + 1, events + 2, Duration.ofHours(1),
                 Duration.ofSeconds(1), Duration.ofMinutes(30), 10_000);
@@ -64,9 +78,8 @@ public final class QueuedEventMemory {
         if (client.queueSize() != events + 1) {
             throw new IllegalStateException("expected " + (events + 1) + " queued events, found " + client.queueSize());
         }
-        double heapPerEvent = (after - before) / (double) events;
-        System.out.printf(Locale.ROOT, "%s,%d,%.0f,%.0f%n", shape, events, heapPerEvent, jsonBytesPerEvent(shape));
         client.shutdown(Duration.ofMillis(1));
+        return (after - before) / (double) events;
     }
 
     private static double jsonBytesPerEvent(EventShape shape) throws InvalidEventException {

@@ -2,75 +2,45 @@ package dev.trajectory.benchmarks.sink;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongFunction;
 
 /** The ingest endpoints the sink serves: where each SDK posts, how its events are counted and what it expects back. */
 public enum Protocol {
 
-    /** Trajectory's {@code POST /v1/events} (docs/ingest-api.md). */
-    TRAJECTORY("/v1/events", "application/json") {
-        private final JsonArrayCounter counter = new JsonArrayCounter("events");
-
-        @Override
-        long count(byte[] body) throws IOException {
-            return counter.count(body);
-        }
-
-        @Override
-        byte[] answer(long events) {
-            return ("{\"accepted\":" + events + ",\"duplicates\":0,\"rejected\":[]}").getBytes(StandardCharsets.UTF_8);
-        }
-    },
+    /** Trajectory's {@code POST /v1/events} (docs/ingest-api.md), answered with the accepted count. */
+    TRAJECTORY("/v1/events", "application/json", new JsonArrayCounter("events")::count,
+            events -> utf8("{\"accepted\":" + events + ",\"duplicates\":0,\"rejected\":[]}")),
 
     /** OTLP/HTTP logs, protobuf: an empty {@code ExportLogsServiceResponse} means full success. */
-    OTLP_LOGS("/v1/logs", "application/x-protobuf") {
-        @Override
-        long count(byte[] body) throws IOException {
-            return OtlpLogRecordCounter.count(body);
-        }
-
-        @Override
-        byte[] answer(long events) {
-            return new byte[0];
-        }
-    },
+    OTLP_LOGS("/v1/logs", "application/x-protobuf", OtlpLogRecordCounter::count, events -> new byte[0]),
 
     /** Segment's batch import, {@code {"batch": [...]}}, answered with its {@code UploadResponse}. */
-    SEGMENT("/v1/import", "application/json") {
-        private final JsonArrayCounter counter = new JsonArrayCounter("batch");
-
-        @Override
-        long count(byte[] body) throws IOException {
-            return counter.count(body);
-        }
-
-        @Override
-        byte[] answer(long events) {
-            return "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
-        }
-    },
+    SEGMENT("/v1/import", "application/json", new JsonArrayCounter("batch")::count,
+            events -> utf8("{\"success\":true}")),
 
     /** PostHog's {@code POST /batch}, {@code {"api_key": ..., "batch": [...]}}. */
-    POSTHOG("/batch", "application/json") {
-        private final JsonArrayCounter counter = new JsonArrayCounter("batch");
+    POSTHOG("/batch", "application/json", new JsonArrayCounter("batch")::count, events -> utf8("{\"status\":1}"));
 
-        @Override
-        long count(byte[] body) throws IOException {
-            return counter.count(body);
-        }
+    /** Counts the events in an uncompressed request body. */
+    @FunctionalInterface
+    interface EventCounter {
 
-        @Override
-        byte[] answer(long events) {
-            return "{\"status\":1}".getBytes(StandardCharsets.UTF_8);
-        }
-    };
+        long count(byte[] body) throws IOException;
+    }
 
     private final String path;
 
     private final String contentType;
 
-    Protocol(String path, String contentType) {
+    private final EventCounter counter;
+
+    private final LongFunction<byte[]> answer;
+
+    Protocol(String path, String contentType, EventCounter counter, LongFunction<byte[]> answer) {
         this.path = path;
         this.contentType = contentType;
+        this.counter = counter;
+        this.answer = answer;
     }
 
     public String path() {
@@ -81,9 +51,16 @@ public enum Protocol {
         return contentType;
     }
 
-    /** Number of events in an uncompressed request body. */
-    abstract long count(byte[] body) throws IOException;
+    long count(byte[] body) throws IOException {
+        return counter.count(body);
+    }
 
     /** The success body for a request that held {@code events} events. */
-    abstract byte[] answer(long events);
+    byte[] answer(long events) {
+        return answer.apply(events);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 }
