@@ -80,15 +80,19 @@ public final class ConversationTransformer {
 
     /** One conversation's runs, in any order, as a trajectory. */
     public Trajectory transform(String conversationId, List<LangSmithRun> runs) {
-        Task task = new Task(stableId(conversationId), SOURCE, conversationId, null, null, null, null);
         try {
             return build(conversationId, RunOrder.sort(runs));
         }
         catch (RuntimeException unexpected) {
             logger.warn("Could not transform LangSmith conversation {}: {}", conversationId, unexpected.toString());
-            return Trajectory.failed(task, "could not transform the conversation: " + unexpected,
-                    new Telemetry(SOURCE, Map.of()));
+            return failed(conversationId, "could not transform the conversation: " + unexpected);
         }
+    }
+
+    /** A trajectory for a conversation that could not be imported, with its stable id and the reason. */
+    public static Trajectory failed(String conversationId, String error) {
+        Task task = new Task(stableId(conversationId), SOURCE, conversationId, null, null, null, null);
+        return Trajectory.failed(task, error, new Telemetry(SOURCE, Map.of()));
     }
 
     /** The trajectory id of a conversation: the same on every import, different for every conversation. */
