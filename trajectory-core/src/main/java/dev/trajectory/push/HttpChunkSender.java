@@ -70,25 +70,33 @@ public final class HttpChunkSender implements ChunkSender {
 
     @Override
     public Mono<IngestResponse> send(EventChunk chunk, int maxRetries) {
-        return Mono.fromCallable(() -> gzip(chunk.body())).flatMap(body -> {
-            String idempotencyKey = chunk.idempotencyKey();
+        return send(eventsUri, chunk, chunk::body, chunk.idempotencyKey(), maxRetries);
+    }
+
+    /**
+     * Posts a chunk of items to another ingest path with its own body and key, with the same compression, headers,
+     * retries and answer handling as events.
+     */
+    Mono<IngestResponse> send(URI uri, EventChunk chunk, java.util.function.Supplier<byte[]> json, String idempotencyKey,
+            int maxRetries) {
+        return Mono.fromCallable(() -> gzip(json.get())).flatMap(body -> {
             Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
             retry.getEventPublisher().onRetry(event -> {
                 logger.debug("Retrying chunk {} ({} events), attempt {}: {}", idempotencyKey, chunk.size(),
                         event.getNumberOfRetryAttempts() + 1, describe(event.getLastThrowable()));
                 retryListener.onRetry(event.getLastThrowable());
             });
-            return Mono.defer(() -> attempt(chunk, body, idempotencyKey)).transformDeferred(RetryOperator.of(retry));
+            return Mono.defer(() -> attempt(uri, chunk, body, idempotencyKey)).transformDeferred(RetryOperator.of(retry));
         });
     }
 
-    private Mono<IngestResponse> attempt(EventChunk chunk, byte[] body, String idempotencyKey) {
+    private Mono<IngestResponse> attempt(URI uri, EventChunk chunk, byte[] body, String idempotencyKey) {
         if (debug) {
-            logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", eventsUri, chunk.size(),
+            logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", uri, chunk.size(),
                     body.length, idempotencyKey);
         }
         return webClient.post()
-                .uri(eventsUri)
+                .uri(uri)
                 .headers(headers -> {
                     IngestHeaders.apply(headers, endpoint);
                     headers.setContentType(MediaType.APPLICATION_JSON);
