@@ -72,7 +72,8 @@ public final class TrajectoryAutoConfiguration {
         return new TrajectoryTrackingLifecycle(client, properties.getTracking().getShutdownTimeout());
     }
 
-    private static WebClient.Builder customizedWebClient(ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+    /** A new WebClient builder with every customizer bean applied in order. */
+    static WebClient.Builder customizedWebClient(ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
         WebClient.Builder webClient = WebClient.builder();
         customizers.orderedStream().forEach(customizer -> customizer.customize(webClient));
         return webClient;

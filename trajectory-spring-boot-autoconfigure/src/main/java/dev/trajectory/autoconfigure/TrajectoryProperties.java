@@ -6,7 +6,9 @@ import java.time.Duration;
 
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
+import dev.trajectory.langsmith.LangSmithSettings;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TrajectoryUploader;
 import dev.trajectory.tracking.TrackingSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -61,6 +63,12 @@ public class TrajectoryProperties {
     private final Local local = new Local();
 
     private final Tracking tracking = new Tracking();
+
+    private final LangSmith langsmith = new LangSmith();
+
+    private final Trajectories trajectories = new Trajectories();
+
+    private final Redaction redaction = new Redaction();
 
     public boolean isEnabled() {
         return enabled;
@@ -140,6 +148,18 @@ public class TrajectoryProperties {
 
     public Tracking getTracking() {
         return tracking;
+    }
+
+    public LangSmith getLangsmith() {
+        return langsmith;
+    }
+
+    public Trajectories getTrajectories() {
+        return trajectories;
+    }
+
+    public Redaction getRedaction() {
+        return redaction;
     }
 
     /** An error naming the full property, the value and the rule; never used for secrets. */
@@ -389,6 +409,232 @@ public class TrajectoryProperties {
         public TrackingSettings toSettings() {
             return new TrackingSettings(maxQueueSize, flushAt, flushInterval, shutdownTimeout, sessionTimeout,
                     maxSessions);
+        }
+    }
+
+    /** Import of agent conversations recorded in LangSmith. */
+    public static class LangSmith {
+
+        /**
+         * LangSmith API key; falls back to the LANGSMITH_API_KEY, then LANGCHAIN_API_KEY environment variables.
+         */
+        private @Nullable String apiKey;
+
+        /**
+         * LangSmith API endpoint; falls back to LANGSMITH_ENDPOINT, then the public LangSmith API.
+         */
+        private @Nullable String endpoint;
+
+        /**
+         * LangSmith project to import from, by id or by name.
+         */
+        private @Nullable String project;
+
+        /**
+         * LangSmith workspace, sent as the X-Tenant-Id header.
+         */
+        private @Nullable String workspaceId;
+
+        /**
+         * Bulk-export destination that live exports are written to.
+         */
+        private @Nullable String destinationId;
+
+        /**
+         * Number of runs asked for per page of a runs query.
+         */
+        private int pageSize = 100;
+
+        /**
+         * Maximum number of LangSmith requests in one throttle window.
+         */
+        private int requestsPerWindow = 15;
+
+        /**
+         * Length of the window the request limit applies to.
+         */
+        private Duration throttleWindow = Duration.ofSeconds(10);
+
+        /**
+         * Time allowed for one LangSmith request.
+         */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        /**
+         * Number of retries of a LangSmith request answered 429 or 5xx.
+         */
+        private int maxRetries = 5;
+
+        /**
+         * Wait before the first retry of a LangSmith request.
+         */
+        private Duration initialBackoff = Duration.ofSeconds(1);
+
+        /**
+         * Longest wait between two attempts of a LangSmith request.
+         */
+        private Duration maxBackoff = Duration.ofSeconds(60);
+
+        public @Nullable String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(@Nullable String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public @Nullable String getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(@Nullable String endpoint) {
+            if (endpoint != null && !endpoint.isBlank()) {
+                URI uri;
+                try {
+                    uri = URI.create(endpoint.trim());
+                }
+                catch (IllegalArgumentException ex) {
+                    throw invalid("langsmith.endpoint", endpoint, "must be an absolute http:// or https:// URL");
+                }
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
+                    throw invalid("langsmith.endpoint", endpoint, "must be an absolute http:// or https:// URL");
+                }
+            }
+            this.endpoint = endpoint;
+        }
+
+        public @Nullable String getProject() {
+            return project;
+        }
+
+        public void setProject(@Nullable String project) {
+            this.project = project;
+        }
+
+        public @Nullable String getWorkspaceId() {
+            return workspaceId;
+        }
+
+        public void setWorkspaceId(@Nullable String workspaceId) {
+            this.workspaceId = workspaceId;
+        }
+
+        public @Nullable String getDestinationId() {
+            return destinationId;
+        }
+
+        public void setDestinationId(@Nullable String destinationId) {
+            this.destinationId = destinationId;
+        }
+
+        public int getPageSize() {
+            return pageSize;
+        }
+
+        public void setPageSize(int pageSize) {
+            requirePositive("langsmith.page-size", pageSize);
+            this.pageSize = pageSize;
+        }
+
+        public int getRequestsPerWindow() {
+            return requestsPerWindow;
+        }
+
+        public void setRequestsPerWindow(int requestsPerWindow) {
+            requirePositive("langsmith.requests-per-window", requestsPerWindow);
+            this.requestsPerWindow = requestsPerWindow;
+        }
+
+        public Duration getThrottleWindow() {
+            return throttleWindow;
+        }
+
+        public void setThrottleWindow(Duration throttleWindow) {
+            requirePositive("langsmith.throttle-window", throttleWindow);
+            this.throttleWindow = throttleWindow;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            requirePositive("langsmith.timeout", timeout);
+            this.timeout = timeout;
+        }
+
+        public int getMaxRetries() {
+            return maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw invalid("langsmith.max-retries", maxRetries, "must not be negative");
+            }
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            requirePositive("langsmith.initial-backoff", initialBackoff);
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            requirePositive("langsmith.max-backoff", maxBackoff);
+            this.maxBackoff = maxBackoff;
+        }
+
+        /** These settings, with the LANGSMITH_ and LANGCHAIN_ environment variables filling what is unset. */
+        public LangSmithSettings toSettings() {
+            return LangSmithSettings.builder().apiKey(apiKey).endpoint(endpoint).project(project)
+                    .workspaceId(workspaceId).destinationId(destinationId).pageSize(pageSize)
+                    .throttle(requestsPerWindow, throttleWindow).timeout(timeout)
+                    .retries(maxRetries, initialBackoff, maxBackoff).build();
+        }
+    }
+
+    /** Upload of trajectories to a dataset. */
+    public static class Trajectories {
+
+        /**
+         * Maximum number of trajectories in one upload request.
+         */
+        private int uploadChunkSize = TrajectoryUploader.DEFAULT_CHUNK_SIZE;
+
+        public int getUploadChunkSize() {
+            return uploadChunkSize;
+        }
+
+        public void setUploadChunkSize(int uploadChunkSize) {
+            requirePositive("trajectories.upload-chunk-size", uploadChunkSize);
+            this.uploadChunkSize = uploadChunkSize;
+        }
+    }
+
+    /** Redaction of personal data from trajectories before they leave the process. */
+    public static class Redaction {
+
+        /**
+         * Whether emails, phone numbers, card numbers, IP addresses and secrets are replaced by placeholders in
+         * imported and transformed trajectories.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 
