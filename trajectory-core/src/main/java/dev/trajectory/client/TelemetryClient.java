@@ -94,4 +94,12 @@ public class TelemetryClient {
         }
         return pushService.push(events, options);
     }
+
+    /**
+     * Temporary: hands one event to the backend without waiting. Replaced by the tracking pipeline's
+     * {@code track(TelemetryEvent)} (bounded queue, background flush) when that lands.
+     */
+    public void track(TelemetryEvent event) {
+        pushEventsReactive(List.of(event)).subscribe();
+    }
 }
