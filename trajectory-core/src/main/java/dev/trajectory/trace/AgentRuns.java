@@ -3,7 +3,8 @@ package dev.trajectory.trace;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens agent runs: a new trace when none is current, otherwise a nested run that joins the current trace.
+ * Opens agent runs: a nested run that joins the current run's trace when one is in progress, otherwise a new trace
+ * (inside a web request, one that keeps the request's trace id).
  */
 public final class AgentRuns {
 
@@ -25,11 +26,26 @@ public final class AgentRuns {
      */
     public AgentRun begin(RunOptions options) {
         TraceContext outer = TraceContext.current().orElse(null);
-        TraceContext trace = outer != null ? outer
-                : traces.newTrace().sessionId(options.sessionId()).userId(options.userId()).build();
-        AgentRun run = new AgentRun(this, trace, options, outer == null, traces.clock().millis());
+        boolean joins = outer != null && !outer.isRequest();
+        TraceContext trace = joins ? outer : newTrace(outer, options);
+        AgentRun run = new AgentRun(this, trace, options, !joins, traces.clock().millis());
         run.recordStart();
         return run;
+    }
+
+    /** A new trace for the run; inside a web request it keeps the request's ids unless the run names its own. */
+    private TraceContext newTrace(@Nullable TraceContext request, RunOptions options) {
+        TraceContext.Builder builder = traces.newTrace().sessionId(options.sessionId()).userId(options.userId());
+        if (request != null) {
+            builder.traceId(request.traceId());
+            if (options.sessionId() == null) {
+                builder.sessionId(request.sessionId());
+            }
+            if (options.userId() == null) {
+                builder.userId(request.userId());
+            }
+        }
+        return builder.build();
     }
 
     RunCompletion completion() {

@@ -46,6 +46,8 @@ public final class TraceContext implements AutoCloseable {
 
     private final int maxEvents;
 
+    private final boolean request;
+
     private final Clock clock;
 
     private final ConcurrentLinkedQueue<TelemetryEvent> events = new ConcurrentLinkedQueue<>();
@@ -63,6 +65,7 @@ public final class TraceContext implements AutoCloseable {
         this.distributedTraceId = builder.distributedTraceId;
         this.source = builder.source;
         this.maxEvents = builder.maxEvents;
+        this.request = builder.request;
         this.clock = builder.clock;
     }
 
@@ -94,6 +97,14 @@ public final class TraceContext implements AutoCloseable {
         return distributedTraceId;
     }
 
+    /**
+     * Whether this context belongs to a web request rather than an agent run: an agent run started inside the request
+     * keeps the request's trace id and session but records into, and ends with, its own buffer.
+     */
+    public boolean isRequest() {
+        return request;
+    }
+
     /** Records an event of the given type in this run, with the run's session and user, and returns it. */
     public TelemetryEvent event(String eventType, Map<String, ? extends @Nullable Object> properties) {
         return event(eventType, properties, userId, sessionId);
@@ -107,8 +118,8 @@ public final class TraceContext implements AutoCloseable {
         return event;
     }
 
-    /** Records the event that closes the run even when the buffer is full, so a run's end is never lost. */
-    TelemetryEvent finalEvent(String eventType, Map<String, ? extends @Nullable Object> properties) {
+    /** Records the event that closes a run or request even when the buffer is full, so its end is never lost. */
+    public TelemetryEvent finalEvent(String eventType, Map<String, ? extends @Nullable Object> properties) {
         TelemetryEvent event = newEvent(eventType, properties, userId, sessionId);
         record(event, true);
         return event;
@@ -235,6 +246,8 @@ public final class TraceContext implements AutoCloseable {
 
         private int maxEvents = DEFAULT_MAX_EVENTS;
 
+        private boolean request;
+
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -273,6 +286,12 @@ public final class TraceContext implements AutoCloseable {
                 throw new IllegalArgumentException("maxEvents must be greater than 0 but was " + maxEvents);
             }
             this.maxEvents = maxEvents;
+            return this;
+        }
+
+        /** Marks the context as a web request's; see {@link TraceContext#isRequest()}. */
+        public Builder request(boolean request) {
+            this.request = request;
             return this;
         }
 

@@ -47,6 +47,12 @@ public final class BackendEvents {
         return all(server);
     }
 
+    /** Checks for a while that no received event satisfies the condition, so a late arrival is caught too. */
+    public static void assertNoneArrives(WireMockExtension server, Predicate<JsonNode> condition) {
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> all(server).stream().noneMatch(condition));
+    }
+
     /** Waits until an event of the type arrives and returns the first. */
     public static JsonNode awaitFirst(WireMockExtension server, String eventType) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !ofType(server, eventType).isEmpty());
