@@ -14,6 +14,7 @@ import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TraceUploader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,6 +128,24 @@ public final class TelemetryClientBuilder {
     }
 
     public TelemetryClient build() {
-        return new TelemetryClient(buildPushService(buildChunkSender()), source);
+        TelemetryClient client = new TelemetryClient(buildPushService(buildChunkSender()), source);
+        client.setSignals(ClientSignals.builder().serviceName(source).uploader(buildTraceUploader())
+                .endpoint(isLocalMode() ? null : baseUrl).build());
+        return client;
+    }
+
+    /** Builds the uploader of traces ({@code POST /v1/traces}); {@code null} in local mode. */
+    public @Nullable TraceUploader buildTraceUploader() {
+        if (apiKey == null) {
+            return null;
+        }
+        WebClient webClient = (webClientBuilder != null ? webClientBuilder : WebClient.builder()).build();
+        return new TraceUploader(webClient, new IngestEndpoint(baseUrl, apiKey, projectId), pushSettings,
+                new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes()), mapper);
+    }
+
+    /** The ingest base URL. */
+    public URI baseUrl() {
+        return baseUrl;
     }
 }

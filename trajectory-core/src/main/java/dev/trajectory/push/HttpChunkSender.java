@@ -127,7 +127,7 @@ public final class HttpChunkSender implements ChunkSender {
         }
     }
 
-    private static String describeStatus(int status, String body) {
+    static String describeStatus(int status, String body) {
         if (status == 401 || status == 403) {
             return "the API key was rejected (HTTP " + status + "); check trajectory.api-key";
         }
@@ -149,7 +149,7 @@ public final class HttpChunkSender implements ChunkSender {
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    private static byte[] gzip(byte[] body) {
+    static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
             gzip.write(body);

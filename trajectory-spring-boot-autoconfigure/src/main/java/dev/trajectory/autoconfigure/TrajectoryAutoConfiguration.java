@@ -1,9 +1,11 @@
 package dev.trajectory.autoconfigure;
 
+import dev.trajectory.client.ClientSignals;
 import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.EventPushService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,16 +45,23 @@ public final class TrajectoryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TelemetryClient telemetryClient(TrajectoryProperties properties, ObjectProvider<EventPushService> pushService) {
+    TelemetryClient telemetryClient(TrajectoryProperties properties, ObjectProvider<EventPushService> pushService,
+            ObjectProvider<ClientSignals> signals) {
+        TelemetryClient client;
         if (!properties.isEnabled()) {
             logger.info("Trajectory telemetry is off because trajectory.enabled=false; nothing will be sent");
-            return TelemetryClient.disabled("telemetry is off (trajectory.enabled=false)", properties.getSource());
+            client = TelemetryClient.disabled("telemetry is off (trajectory.enabled=false)", properties.getSource());
         }
-        return new TelemetryClient(pushService.getObject(), properties.getSource());
+        else {
+            client = new TelemetryClient(pushService.getObject(), properties.getSource());
+        }
+        signals.ifAvailable(client::setSignals);
+        return client;
     }
 
-    private static TelemetryClientBuilder clientBuilder(TrajectoryProperties properties,
-            ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+    /** A client builder holding the configured properties and WebClient customizers. */
+    public static TelemetryClientBuilder clientBuilder(TrajectoryProperties properties,
+            @Nullable ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
         TelemetryClientBuilder builder = TelemetryClient.builder()
                 .apiKey(properties.getApiKey())
                 .baseUrl(properties.getBaseUrl())
