@@ -55,6 +55,8 @@ public final class ClientSignals {
 
     private final AtomicBoolean credentialsRejected = new AtomicBoolean();
 
+    private volatile @Nullable QueueFigures queue;
+
     private ClientSignals(Builder builder) {
         this.traces = builder.traces != null ? builder.traces : TraceFactory.defaults(builder.serviceName);
         this.uploader = builder.uploader;
@@ -100,6 +102,29 @@ public final class ClientSignals {
     /** Notes that the backend refused the API key (HTTP 401 or 403), for status and health. */
     public void credentialsRejected() {
         credentialsRejected.set(true);
+    }
+
+    /** Lets status and health show the tracking queue's figures; the tracking pipeline sets this. */
+    public void setQueueFigures(QueueFigures queue) {
+        this.queue = queue;
+    }
+
+    /** The tracking queue's figures, when the pipeline has reported them. */
+    public @Nullable QueueFigures queueFigures() {
+        return queue;
+    }
+
+    /** The tracking queue as status and health see it. */
+    public interface QueueFigures {
+
+        /** Events waiting to be sent. */
+        int size();
+
+        /** Most events the queue holds. */
+        int capacity();
+
+        /** Events dropped so far, for any reason. */
+        long dropped();
     }
 
     ClientStatus status(boolean initialized) {
