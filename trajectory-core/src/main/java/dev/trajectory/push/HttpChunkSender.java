@@ -109,12 +109,17 @@ public final class HttpChunkSender implements ChunkSender {
     }
 
     private Mono<IngestResponse> read(ClientResponse response, EventChunk chunk) {
-        int status = response.statusCode().value();
         if (response.statusCode().is2xxSuccessful()) {
             return response.bodyToMono(byte[].class)
                     .map(bytes -> parse(bytes, chunk))
                     .defaultIfEmpty(IngestResponse.allAccepted(chunk.size()));
         }
+        return failure(response, clock);
+    }
+
+    /** The error an ingest API answer with a failure status stands for, with its Retry-After and a short body. */
+    static <T> Mono<T> failure(ClientResponse response, Clock clock) {
+        int status = response.statusCode().value();
         Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
                 clock);
         return response.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> Mono.error(
@@ -135,7 +140,7 @@ public final class HttpChunkSender implements ChunkSender {
         }
     }
 
-    private static String describeStatus(int status, String body) {
+    static String describeStatus(int status, String body) {
         if (status == 401 || status == 403) {
             return "the API key was rejected (HTTP " + status + "); check trajectory.api-key";
         }
@@ -157,7 +162,7 @@ public final class HttpChunkSender implements ChunkSender {
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    private static byte[] gzip(byte[] body) {
+    static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
         try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
             gzip.write(body);

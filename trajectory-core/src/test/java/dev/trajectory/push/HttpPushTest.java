@@ -225,6 +225,7 @@ class HttpPushTest {
         assertThat(eventRequests(server)).as("not retried, and later chunks not sent").hasSize(1);
         assertThat(result.failed()).isEqualTo(5);
         assertThat(result.errors().get(0).reason()).contains("API key was rejected (HTTP 401)");
+        assertThat(result.errors()).extracting(PushError::cause).containsOnly(PushError.Cause.KEY_REJECTED);
         assertThat(result.toString()).doesNotContain(API_KEY);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).contains("rejected the API key"))

@@ -3,12 +3,16 @@ package dev.trajectory.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
 
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.langsmith.LangSmithSettings;
 import dev.trajectory.push.PushSettings;
 import dev.trajectory.push.TrajectoryUploader;
+import dev.trajectory.tracking.ErrorDetails;
+import dev.trajectory.trace.TraceContext;
 import dev.trajectory.tracking.TrackingSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -647,6 +651,157 @@ public class TrajectoryProperties {
     private static void requirePositive(String property, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw invalid(property, value, "must be a positive duration");
+        }
+    }
+
+    // Agent runs and request events (tracing, web)
+
+    private final Tracing tracing = new Tracing();
+
+    private final Web web = new Web();
+
+    public Tracing getTracing() {
+        return tracing;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    /** Agent runs recorded by {@code @TraceAgentRun} and the context they carry across threads. */
+    public static class Tracing {
+
+        /**
+         * Whether methods annotated with @TraceAgentRun are recorded as agent runs.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Maximum number of events kept per agent run; later ones are dropped and counted on the run's end event.
+         */
+        private int maxEventsPerRun = TraceContext.Builder.DEFAULT_MAX_EVENTS;
+
+        /**
+         * Maximum number of stack trace characters recorded on an error event.
+         */
+        private int maxStackTraceLength = ErrorDetails.DEFAULT_MAX_STACK_TRACE_CHARS;
+
+        /**
+         * Whether Spring-managed task executors carry the current agent run to their threads.
+         */
+        private boolean propagateToExecutors = true;
+
+        /**
+         * Whether to switch on Reactor's automatic context propagation so operators on any thread see the agent run.
+         */
+        private boolean reactorContextPropagation = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxEventsPerRun() {
+            return maxEventsPerRun;
+        }
+
+        public void setMaxEventsPerRun(int maxEventsPerRun) {
+            if (maxEventsPerRun <= 0) {
+                throw invalid("tracing.max-events-per-run", maxEventsPerRun, "must be greater than 0");
+            }
+            this.maxEventsPerRun = maxEventsPerRun;
+        }
+
+        public int getMaxStackTraceLength() {
+            return maxStackTraceLength;
+        }
+
+        public void setMaxStackTraceLength(int maxStackTraceLength) {
+            if (maxStackTraceLength < 0) {
+                throw invalid("tracing.max-stack-trace-length", maxStackTraceLength, "must not be negative");
+            }
+            this.maxStackTraceLength = maxStackTraceLength;
+        }
+
+        public boolean isPropagateToExecutors() {
+            return propagateToExecutors;
+        }
+
+        public void setPropagateToExecutors(boolean propagateToExecutors) {
+            this.propagateToExecutors = propagateToExecutors;
+        }
+
+        public boolean isReactorContextPropagation() {
+            return reactorContextPropagation;
+        }
+
+        public void setReactorContextPropagation(boolean reactorContextPropagation) {
+            this.reactorContextPropagation = reactorContextPropagation;
+        }
+    }
+
+    /** One {@code http.request} event per web request, servlet or reactive. */
+    public static class Web {
+
+        /**
+         * Whether every web request records an http.request event.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Request header the session id is taken from; without it the HTTP session's id is used, if one exists.
+         */
+        private String sessionHeader = "X-Session-Id";
+
+        /**
+         * Path patterns of requests that record nothing.
+         */
+        private List<String> excludedPaths = new ArrayList<>(List.of("/actuator/**"));
+
+        /**
+         * Share of requests recorded, from 0.0 (none) to 1.0 (all).
+         */
+        private double samplingRatio = 1.0;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getSessionHeader() {
+            return sessionHeader;
+        }
+
+        public void setSessionHeader(String sessionHeader) {
+            if (sessionHeader == null || sessionHeader.isBlank()) {
+                throw invalid("web.session-header", sessionHeader, "must not be blank");
+            }
+            this.sessionHeader = sessionHeader;
+        }
+
+        public List<String> getExcludedPaths() {
+            return excludedPaths;
+        }
+
+        public void setExcludedPaths(List<String> excludedPaths) {
+            this.excludedPaths = new ArrayList<>(excludedPaths);
+        }
+
+        public double getSamplingRatio() {
+            return samplingRatio;
+        }
+
+        public void setSamplingRatio(double samplingRatio) {
+            if (!(samplingRatio >= 0.0 && samplingRatio <= 1.0)) {
+                throw invalid("web.sampling-ratio", samplingRatio, "must be between 0.0 and 1.0");
+            }
+            this.samplingRatio = samplingRatio;
         }
     }
 }
