@@ -5,7 +5,9 @@
 # Knobs (environment variables), defaults keep a full run near 20 minutes on 2 cores:
 #   FORKS=1 WARMUP=3 ITERATIONS=5     JMH forks and 1-second iterations for track() and chunk encoding
 #   E2E_EVENTS=10000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
+#   WRK_DURATION=20s WRK_CONNECTIONS=16 WRK_ROUNDS=2  the request filter's load test (benchmarks/filter-load.sh)
 #   RESULTS=benchmarks/target/results where the raw results go
+# Needs wrk (apt-get install -y wrk) for the request filter's part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,11 +33,13 @@ WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
 
 java -Xms2g -Xmx2g -cp "$JAR" dev.trajectory.benchmarks.memory.QueuedEventMemory > "$RESULTS/memory.csv"
 
-java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark' -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" \
+java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark' -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" \
   -prof gc -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
 
 java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi 1 -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
   -rf json -rff "$RESULTS/e2e.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/e2e.log"
+
+benchmarks/filter-load.sh "$RESULTS/filter.csv"
 
 echo "- load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); finished $(date -u +%Y-%m-%dT%H:%MZ)" >> "$RESULTS/machine.txt"
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.trajectory.event.EventIds;
 import dev.trajectory.event.TelemetryEvent;
@@ -15,6 +16,13 @@ import dev.trajectory.push.DeletionResult;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.PushOptions;
 import dev.trajectory.push.PushResult;
+import dev.trajectory.push.TraceUploadResult;
+import dev.trajectory.push.TraceUploader;
+import dev.trajectory.signals.MetricType;
+import dev.trajectory.signals.Severity;
+import dev.trajectory.signals.SpanKind;
+import dev.trajectory.signals.SpanScope;
+import dev.trajectory.trace.TraceContext;
 import dev.trajectory.tracking.ClientIdentity;
 import dev.trajectory.tracking.ErrorDetails;
 import dev.trajectory.tracking.EventEnricher;
@@ -23,6 +31,7 @@ import dev.trajectory.tracking.LlmTurn;
 import dev.trajectory.tracking.SessionTracker;
 import dev.trajectory.tracking.ShutdownReport;
 import dev.trajectory.tracking.TrackingPipeline;
+import dev.trajectory.trajectory.Trajectory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +113,12 @@ public class TelemetryClient implements AutoCloseable {
         }
         if (event.userId() != null) {
             tracking.identity().remember(event.userId());
+        }
+        if (event.traceId() == null) {
+            Optional<TraceContext> run = TraceContext.current();
+            if (run.isPresent()) {
+                event = event.toBuilder().traceId(run.get().traceId()).build();
+            }
         }
         return tracking.pipeline().enqueue(event);
     }
@@ -342,9 +357,141 @@ public class TelemetryClient implements AutoCloseable {
                 .source(source)
                 .metadata(kind == null ? Map.of("client_id", identity.clientId())
                         : Map.of("client_id", identity.clientId(), "kind", kind.value()));
+        TraceContext.current().ifPresent(run -> builder.traceId(run.traceId()));
         for (EventEnricher enricher : tracking.enrichers()) {
             enricher.enrich(builder);
         }
         return builder;
+    }
+
+    // Agent runs, trace upload, metrics, logs, spans and status. Their collaborators live in ClientSignals, set
+    // after construction (setSignals) so the constructors above stay as they are.
+
+    private volatile @Nullable ClientSignals signals;
+
+    /** Replaces the collaborators behind the methods below; the Spring Boot starter sets them at start-up. */
+    public void setSignals(ClientSignals signals) {
+        if (tracking != null) {
+            signals.setQueueFigures(tracking.pipeline().figures());
+        }
+        this.signals = signals;
+    }
+
+    /** The collaborators behind the methods below; defaults when none were set. */
+    public ClientSignals signals() {
+        ClientSignals current = signals;
+        if (current == null) {
+            current = ClientSignals.builder().serviceName(source).build();
+            signals = current;
+        }
+        return current;
+    }
+
+    /**
+     * Starts a trace, current on this thread until closed: use it in try-with-resources, and push its events with
+     * {@code pushEvents(trace.events())}.
+     */
+    public TraceContext startTrace() {
+        return startTrace(null, null);
+    }
+
+    /** Like {@link #startTrace()} for a session and user; the session defaults to the trace id. */
+    public TraceContext startTrace(@Nullable String sessionId, @Nullable String userId) {
+        return signals().traces().newTrace().sessionId(sessionId).userId(userId).start();
+    }
+
+    /**
+     * Uploads a trajectory together with the trace's events in one request ({@code POST /v1/traces}): both land or
+     * neither does. Retried like pushes; blocks until done. Never throws.
+     */
+    public TraceUploadResult uploadTrace(TraceContext trace, Trajectory trajectory) {
+        TraceUploadResult result = uploadTraceReactive(trace, trajectory).block();
+        return result != null ? result : new TraceUploadResult(false, 0, 0, "no result");
+    }
+
+    /** Like {@link #uploadTrace} when the returned Mono is subscribed to; the Mono never errors. */
+    public Mono<TraceUploadResult> uploadTraceReactive(TraceContext trace, Trajectory trajectory) {
+        ClientSignals current = signals();
+        TraceUploader uploader = current.uploader();
+        if (uploader == null || !isEnabled()) {
+            return Mono.just(new TraceUploadResult(false, 0, 0, offReason != null ? offReason
+                    : "trace upload needs an API key; local mode does not upload traces"));
+        }
+        return uploader.upload(trace.traceId(), trajectory, trace.events()).doOnNext(result -> {
+            if (result.uploaded()) {
+                current.eventsSent(result.events());
+            }
+            else if (result.error() != null && result.error().contains("API key was rejected")) {
+                current.credentialsRejected();
+            }
+        });
+    }
+
+    /** Adds the value to a Micrometer counter in the application's registry. */
+    public void incrementCounter(String name, double value, Map<String, ? extends @Nullable Object> attributes) {
+        signals().metrics().incrementCounter(name, value, attributes);
+    }
+
+    /** Sets a Micrometer gauge in the application's registry to the value. */
+    public void recordGauge(String name, double value, Map<String, ? extends @Nullable Object> attributes) {
+        signals().metrics().recordGauge(name, value, attributes);
+    }
+
+    /** Records the value in a Micrometer distribution summary with the given base unit. */
+    public void recordHistogram(String name, double value, @Nullable String unit,
+            Map<String, ? extends @Nullable Object> attributes) {
+        signals().metrics().recordHistogram(name, value, unit, attributes);
+    }
+
+    /** Records the value as a counter, gauge or histogram. */
+    public void recordMetric(String name, double value, MetricType type, @Nullable String unit,
+            Map<String, ? extends @Nullable Object> attributes) {
+        signals().metrics().recordMetric(name, value, type, unit, attributes);
+    }
+
+    /** Writes the message through SLF4J and records it in the current agent run, if any. */
+    public void log(String message, Severity severity, Map<String, ? extends @Nullable Object> attributes) {
+        signals().logs().log(message, severity, attributes);
+    }
+
+    public void logDebug(String message) {
+        log(message, Severity.DEBUG, Map.of());
+    }
+
+    public void logInfo(String message) {
+        log(message, Severity.INFO, Map.of());
+    }
+
+    public void logWarn(String message) {
+        log(message, Severity.WARN, Map.of());
+    }
+
+    public void logError(String message) {
+        log(message, Severity.ERROR, Map.of());
+    }
+
+    /** Starts a span (a Micrometer observation) current until closed: use it in try-with-resources. */
+    public SpanScope span(String name, SpanKind kind, Map<String, ? extends @Nullable Object> attributes) {
+        return signals().spans().span(name, kind, attributes);
+    }
+
+    /** Starts a span to end later with {@link #endSpan}; returns its id. */
+    public String startSpan(String name, SpanKind kind, Map<String, ? extends @Nullable Object> attributes) {
+        return signals().spans().startSpan(name, kind, attributes);
+    }
+
+    /** Ends a span started with {@link #startSpan}; {@code error} marks it failed. */
+    public void endSpan(String spanId, @Nullable Throwable error) {
+        signals().spans().endSpan(spanId, error);
+    }
+
+    /** Adds a named event to a span started with {@link #startSpan}. */
+    public void addSpanEvent(String spanId, String name, Map<String, ? extends @Nullable Object> attributes) {
+        signals().spans().addSpanEvent(spanId, name, attributes);
+    }
+
+    /** What the client is doing; never shows the API key. */
+    public ClientStatus getStatus() {
+        return signals().status(isEnabled());
     }
 }

@@ -22,6 +22,7 @@ import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.HttpDeletionRequester;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TraceUploader;
 import dev.trajectory.tracking.ClientIdentity;
 import dev.trajectory.tracking.EventEnricher;
 import dev.trajectory.tracking.SessionTracker;
@@ -242,8 +243,7 @@ public final class TelemetryClientBuilder {
 
     /** Builds the push service over the given sender. */
     public EventPushService buildPushService(ChunkSender sender) {
-        EventValidator validator = new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
-        return new EventPushService(sender, validator, pushSettings);
+        return new EventPushService(sender, validator(), pushSettings);
     }
 
     /** Builds the client and starts its background worker, unless the user opted out. */
@@ -266,7 +266,27 @@ public final class TelemetryClientBuilder {
         TelemetryClient.Tracking tracking = new TelemetryClient.Tracking(service, pipeline, new ClientIdentity(config),
                 new SessionTracker(trackingSettings.sessionTimeout(), trackingSettings.maxSessions(), clock),
                 deletion, List.copyOf(enrichers), trackingSettings.shutdownTimeout(), clock);
-        return new TelemetryClient(tracking, source);
+        TelemetryClient client = new TelemetryClient(tracking, source);
+        client.setSignals(ClientSignals.builder().serviceName(source).uploader(buildTraceUploader())
+                .endpoint(isLocalMode() ? null : baseUrl).build());
+        return client;
+    }
+
+    /** Builds the uploader of traces ({@code POST /v1/traces}); {@code null} in local mode. */
+    public @Nullable TraceUploader buildTraceUploader() {
+        if (apiKey == null) {
+            return null;
+        }
+        return new TraceUploader(webClient(), endpoint(apiKey), pushSettings, validator(), mapper);
+    }
+
+    private EventValidator validator() {
+        return new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
+    }
+
+    /** The ingest base URL. */
+    public URI baseUrl() {
+        return baseUrl;
     }
 
     private IngestEndpoint endpoint(ApiKey key) {

@@ -1,4 +1,4 @@
-/** The application-facing entry point, {@link dev.trajectory.client.TelemetryClient}. */
+/** The application-facing entry points, {@link dev.trajectory.client.TelemetryClient} and {@link dev.trajectory.client.TrajectoryClient}. */
 @NullMarked
 package dev.trajectory.client;
 

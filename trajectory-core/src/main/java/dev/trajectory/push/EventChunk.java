@@ -44,15 +44,20 @@ public record EventChunk(List<EncodedEvent> events) {
 
     /** The request body, {@code {"events":[...]}}, as UTF-8 JSON. */
     public byte[] body() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) bodyBytes());
-        out.writeBytes(PREFIX);
+        return body(PREFIX, SUFFIX);
+    }
+
+    /** The items joined by commas between the given prefix and suffix, for envelopes other than events'. */
+    byte[] body(byte[] prefix, byte[] suffix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) bodyBytes() + prefix.length + suffix.length);
+        out.writeBytes(prefix);
         for (int i = 0; i < events.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
             out.writeBytes(events.get(i).json());
         }
-        out.writeBytes(SUFFIX);
+        out.writeBytes(suffix);
         return out.toByteArray();
     }
 

@@ -106,7 +106,7 @@ public final class EventPushService {
 
     private Mono<PushResult> deliver(EventChunk chunk, int maxRetries, AtomicBoolean keyRejected) {
         if (keyRejected.get()) {
-            return Mono.just(failed(chunk, PushError.Cause.REJECTED,
+            return Mono.just(failed(chunk, PushError.Cause.KEY_REJECTED,
                     "not sent: the API key was rejected earlier in this push"));
         }
         return sender.send(chunk, maxRetries)
@@ -128,7 +128,7 @@ public final class EventPushService {
                             logger.error("Trajectory ingest API rejected the API key (HTTP {}); check "
                                     + "trajectory.api-key. Events of this push are not delivered.", http.status());
                         }
-                        return Mono.just(failed(chunk, PushError.Cause.REJECTED, failure.getMessage()));
+                        return Mono.just(failed(chunk, PushError.Cause.KEY_REJECTED, failure.getMessage()));
                     }
                     if (RetryPolicy.isRetryable(failure)) {
                         return Mono.just(failed(chunk, PushError.Cause.UNDELIVERED, "not delivered after "

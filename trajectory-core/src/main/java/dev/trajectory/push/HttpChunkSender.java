@@ -66,25 +66,33 @@ public final class HttpChunkSender implements ChunkSender {
 
     @Override
     public Mono<IngestResponse> send(EventChunk chunk, int maxRetries) {
-        return Mono.fromCallable(() -> RequestCompression.gzip(chunk.body())).flatMap(body -> {
-            String idempotencyKey = chunk.idempotencyKey();
+        return send(eventsUri, chunk, chunk::body, chunk.idempotencyKey(), maxRetries);
+    }
+
+    /**
+     * Posts a chunk of items to another ingest path with its own body and key, with the same compression, headers,
+     * retries and answer handling as events.
+     */
+    Mono<IngestResponse> send(URI uri, EventChunk chunk, java.util.function.Supplier<byte[]> json, String idempotencyKey,
+            int maxRetries) {
+        return Mono.fromCallable(() -> RequestCompression.gzip(json.get())).flatMap(body -> {
             Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
             retry.getEventPublisher().onRetry(event -> {
                 logger.debug("Retrying chunk {} ({} events), attempt {}: {}", idempotencyKey, chunk.size(),
                         event.getNumberOfRetryAttempts() + 1, describe(event.getLastThrowable()));
                 retryListener.onRetry(event.getLastThrowable());
             });
-            return Mono.defer(() -> attempt(chunk, body, idempotencyKey)).transformDeferred(RetryOperator.of(retry));
+            return Mono.defer(() -> attempt(uri, chunk, body, idempotencyKey)).transformDeferred(RetryOperator.of(retry));
         });
     }
 
-    private Mono<IngestResponse> attempt(EventChunk chunk, byte[] body, String idempotencyKey) {
+    private Mono<IngestResponse> attempt(URI uri, EventChunk chunk, byte[] body, String idempotencyKey) {
         if (debug) {
-            logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", eventsUri, chunk.size(),
+            logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", uri, chunk.size(),
                     body.length, idempotencyKey);
         }
         return webClient.post()
-                .uri(eventsUri)
+                .uri(uri)
                 .headers(headers -> {
                     IngestHeaders.apply(headers, endpoint);
                     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -97,12 +105,17 @@ public final class HttpChunkSender implements ChunkSender {
     }
 
     private Mono<IngestResponse> read(ClientResponse response, EventChunk chunk) {
-        int status = response.statusCode().value();
         if (response.statusCode().is2xxSuccessful()) {
             return response.bodyToMono(byte[].class)
                     .map(bytes -> parse(bytes, chunk))
                     .defaultIfEmpty(IngestResponse.allAccepted(chunk.size()));
         }
+        return failure(response, clock);
+    }
+
+    /** The error an ingest API answer with a failure status stands for, with its Retry-After and a short body. */
+    static <T> Mono<T> failure(ClientResponse response, Clock clock) {
+        int status = response.statusCode().value();
         Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
                 clock);
         return response.bodyToMono(String.class).defaultIfEmpty("").flatMap(text -> Mono.error(
@@ -123,7 +136,7 @@ public final class HttpChunkSender implements ChunkSender {
         }
     }
 
-    private static String describeStatus(int status, String body) {
+    static String describeStatus(int status, String body) {
         if (status == 401 || status == 403) {
             return "the API key was rejected (HTTP " + status + "); check trajectory.api-key";
         }

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-/** The ingest API answered a request with an error status. */
+/** The ingest API, or another HTTP API the SDK calls such as LangSmith, answered with an error status. */
 public class IngestHttpException extends RuntimeException {
 
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);

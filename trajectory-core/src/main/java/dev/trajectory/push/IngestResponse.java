@@ -2,6 +2,7 @@ package dev.trajectory.push;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,8 @@ public record IngestResponse(@JsonProperty("accepted") int accepted, @JsonProper
         return new IngestResponse(events, 0, List.of());
     }
 
-    /** One event the backend refused. */
-    public record Rejection(@JsonProperty("event_id") @Nullable String eventId,
+    /** One event (or trajectory: {@code id}) the backend refused. */
+    public record Rejection(@JsonProperty("event_id") @JsonAlias("id") @Nullable String eventId,
             @JsonProperty("reason") @Nullable String reason) {
     }
 }

@@ -21,8 +21,11 @@ public record PushError(int index, @Nullable String eventId, Cause cause, String
         /** Telemetry is off; nothing was sent. */
         NOT_SENT,
 
-        /** The backend refused it (a 4xx answer, a rejected key, or a per-event rejection). */
+        /** The backend refused it (a 4xx answer or a per-event rejection). */
         REJECTED,
+
+        /** The backend refused the API key (401 or 403). */
+        KEY_REJECTED,
 
         /** It could not be delivered before the retries ran out; it may succeed later. */
         UNDELIVERED

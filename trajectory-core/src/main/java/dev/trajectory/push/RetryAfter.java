@@ -10,13 +10,13 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an HTTP Retry-After header: a number of seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
     /** The wait the header asks for, never negative, or {@code null} when absent or unreadable. */
-    static @Nullable Duration parse(@Nullable String header, Clock clock) {
+    public static @Nullable Duration parse(@Nullable String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }

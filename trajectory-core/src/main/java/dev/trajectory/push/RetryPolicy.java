@@ -13,21 +13,21 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 /**
  * Which failures are worth another attempt and how long to wait before it: exponential backoff from the initial
  * wait, doubled per attempt, capped, with jitter so that many clients do not retry in step; a server's Retry-After
- * replaces the computed wait, within the same cap.
+ * replaces the computed wait, within the same cap. Shared by every HTTP client of the SDK.
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
     private final Duration initialBackoff;
 
     private final Duration maxBackoff;
 
-    RetryPolicy(Duration initialBackoff, Duration maxBackoff) {
+    public RetryPolicy(Duration initialBackoff, Duration maxBackoff) {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
     }
 
     /** A Resilience4j retry making at most {@code maxRetries + 1} attempts. */
-    Retry retry(String name, int maxRetries) {
+    public Retry retry(String name, int maxRetries) {
         RetryConfig config = RetryConfig.custom()
                 .maxAttempts(maxRetries + 1)
                 .retryOnException(RetryPolicy::isRetryable)
@@ -38,7 +38,7 @@ final class RetryPolicy {
     }
 
     /** Connection and read errors, time-outs and the statuses 408, 429, 500, 502, 503 and 504. */
-    static boolean isRetryable(Throwable failure) {
+    public static boolean isRetryable(Throwable failure) {
         if (failure instanceof IngestHttpException http) {
             return http.isRetryable();
         }
@@ -47,7 +47,7 @@ final class RetryPolicy {
     }
 
     /** The wait before retry number {@code attempt} (1 for the first retry). */
-    Duration waitBefore(int attempt, @Nullable Throwable failure) {
+    public Duration waitBefore(int attempt, @Nullable Throwable failure) {
         if (failure instanceof IngestHttpException http && http.retryAfter() != null) {
             return min(http.retryAfter(), maxBackoff);
         }

@@ -12,14 +12,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of an error event, bounded however deep or long the exception: {@code error_type},
- * {@code error_message}, {@code stack_trace} (at most {@value #MAX_FRAMES} frames and {@value #MAX_STACK_CHARS}
- * characters) and {@code causes} (at most {@value #MAX_CAUSES}, each with its type and message).
+ * {@code error_message}, {@code stack_trace} (at most {@value #MAX_FRAMES} frames and a number of characters,
+ * {@value #DEFAULT_MAX_STACK_TRACE_CHARS} unless given) and {@code causes} (at most {@value #MAX_CAUSES}, each with its
+ * type and message).
  */
 public final class ErrorDetails {
 
     static final int MAX_FRAMES = 50;
 
-    static final int MAX_STACK_CHARS = 8192;
+    /** Characters of stack trace kept when no limit is given. */
+    public static final int DEFAULT_MAX_STACK_TRACE_CHARS = 8192;
 
     static final int MAX_CAUSES = 8;
 
@@ -28,12 +30,17 @@ public final class ErrorDetails {
     private ErrorDetails() {
     }
 
-    /** The error's properties, to merge into an event. */
+    /** The error's properties, to merge into an event, with the default stack trace limit. */
     public static Map<String, Object> of(Throwable error) {
+        return of(error, DEFAULT_MAX_STACK_TRACE_CHARS);
+    }
+
+    /** The error's properties, to merge into an event, with the stack trace cut at {@code maxStackTraceChars}. */
+    public static Map<String, Object> of(Throwable error, int maxStackTraceChars) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("error_type", error.getClass().getName());
         details.put("error_message", truncate(String.valueOf(error.getMessage()), MAX_MESSAGE_CHARS));
-        details.put("stack_trace", stackTrace(error));
+        details.put("stack_trace", stackTrace(error, maxStackTraceChars));
         List<Map<String, String>> causes = causes(error);
         if (!causes.isEmpty()) {
             details.put("causes", causes);
@@ -41,17 +48,17 @@ public final class ErrorDetails {
         return details;
     }
 
-    private static String stackTrace(Throwable error) {
+    private static String stackTrace(Throwable error, int maxChars) {
         StringBuilder text = new StringBuilder(error.toString());
         StackTraceElement[] frames = error.getStackTrace();
         int shown = Math.min(frames.length, MAX_FRAMES);
-        for (int i = 0; i < shown && text.length() < MAX_STACK_CHARS; i++) {
+        for (int i = 0; i < shown && text.length() < maxChars; i++) {
             text.append("\n\tat ").append(frames[i]);
         }
         if (frames.length > shown) {
             text.append("\n\t... ").append(frames.length - shown).append(" more");
         }
-        return truncate(text.toString(), MAX_STACK_CHARS);
+        return truncate(text.toString(), maxChars);
     }
 
     private static List<Map<String, String>> causes(Throwable error) {
@@ -70,6 +77,9 @@ public final class ErrorDetails {
 
     private static String truncate(@Nullable String text, int max) {
         if (text == null) {
+            return "";
+        }
+        if (max <= 0) {
             return "";
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";

@@ -27,6 +27,8 @@ public final class TrackingMetrics {
 
     private final AtomicLong retries = new AtomicLong();
 
+    private volatile boolean credentialsRejected;
+
     private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
 
     private final @Nullable MeterRegistry registry;
@@ -108,6 +110,15 @@ public final class TrackingMetrics {
         if (pushTimer != null) {
             pushTimer.record(took.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    void credentialsRejected() {
+        credentialsRejected = true;
+    }
+
+    /** Whether the backend has refused the API key. */
+    public boolean isCredentialsRejected() {
+        return credentialsRejected;
     }
 
     public long enqueuedCount() {

@@ -121,6 +121,37 @@ public final class TrackingPipeline {
         return metrics;
     }
 
+    /** A live view of the queue's figures for status and health. */
+    public QueueFigures figures() {
+        return new QueueFigures() {
+
+            @Override
+            public int size() {
+                return queue.size();
+            }
+
+            @Override
+            public int capacity() {
+                return settings.maxQueueSize();
+            }
+
+            @Override
+            public long dropped() {
+                return metrics.droppedCount();
+            }
+
+            @Override
+            public long sent() {
+                return metrics.sentCount();
+            }
+
+            @Override
+            public boolean credentialsRejected() {
+                return metrics.isCredentialsRejected();
+            }
+        };
+    }
+
     /** Whether new events are still accepted. */
     public boolean isAccepting() {
         return accepting;
@@ -253,9 +284,12 @@ public final class TrackingPipeline {
     private void account(PushResult result) {
         metrics.sent(result.pushed() + result.duplicates());
         for (PushError error : result.errors()) {
+            if (error.cause() == PushError.Cause.KEY_REJECTED) {
+                metrics.credentialsRejected();
+            }
             metrics.dropped(switch (error.cause()) {
                 case INVALID -> DropReason.INVALID;
-                case REJECTED -> DropReason.REJECTED;
+                case REJECTED, KEY_REJECTED -> DropReason.REJECTED;
                 case UNDELIVERED, NOT_SENT -> DropReason.RETRIES_EXHAUSTED;
             }, 1);
         }

@@ -12,7 +12,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.event.TelemetryEvent;
@@ -29,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.trajectory.push.IngestRequests.answerInTurn;
 import static dev.trajectory.push.IngestRequests.body;
 import static dev.trajectory.push.IngestRequests.eventIds;
 import static dev.trajectory.push.IngestRequests.eventRequests;
@@ -136,10 +136,7 @@ class HttpPushTest {
 
     @Test
     void aChunkTheBackendFindsTooLargeIsSentAgainInHalves() {
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("413").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(413)).willSetStateTo("smaller"));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("413").whenScenarioStateIs("smaller")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(server, aResponse().withStatus(413), aResponse().withStatus(200));
         List<TelemetryEvent> events = events(4);
 
         PushResult result = client().pushEvents(events);
@@ -153,12 +150,8 @@ class HttpPushTest {
 
     @Test
     void transientFailuresAreRetriedWithTheSameIdempotencyKeyAndEventIds() {
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("flaky").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(okJson("{\"accepted\":3,\"duplicates\":0,\"rejected\":[]}")));
+        answerInTurn(server, aResponse().withStatus(503), aResponse().withStatus(502),
+                okJson("{\"accepted\":3,\"duplicates\":0,\"rejected\":[]}"));
 
         PushResult result = client().pushEvents(events(3));
 
@@ -173,10 +166,7 @@ class HttpPushTest {
 
     @Test
     void retryAfterIsHonoured() {
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("429").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(server, aResponse().withStatus(429).withHeader("Retry-After", "1"), aResponse().withStatus(200));
 
         PushResult result = client().pushEvents(events(1));
 
@@ -189,10 +179,7 @@ class HttpPushTest {
 
     @Test
     void aConnectionResetIsRetried() {
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("reset").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(server, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), aResponse().withStatus(200));
 
         PushResult result = client().pushEvents(events(2));
 
@@ -205,10 +192,7 @@ class HttpPushTest {
         settings = new PushSettings(1000, 3, PushSettings.DEFAULT_MAX_REQUEST_BYTES,
                 PushSettings.DEFAULT_MAX_EVENT_BYTES, Duration.ofMillis(300), Duration.ofMillis(10),
                 Duration.ofSeconds(2));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1500)).willSetStateTo("fast"));
-        server.stubFor(post(urlEqualTo("/v1/events")).inScenario("slow").whenScenarioStateIs("fast")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(server, aResponse().withStatus(200).withFixedDelay(1500), aResponse().withStatus(200));
 
         PushResult result = client().pushEvents(events(1));
 
@@ -241,6 +225,7 @@ class HttpPushTest {
         assertThat(eventRequests(server)).as("not retried, and later chunks not sent").hasSize(1);
         assertThat(result.failed()).isEqualTo(5);
         assertThat(result.errors().get(0).reason()).contains("API key was rejected (HTTP 401)");
+        assertThat(result.errors()).extracting(PushError::cause).containsOnly(PushError.Cause.KEY_REJECTED);
         assertThat(result.toString()).doesNotContain(API_KEY);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(line -> assertThat(line).contains("rejected the API key"))

@@ -342,7 +342,7 @@ class TrackingPipelineTest {
         assertThat(properties.get("order").asString()).isEqualTo("1234");
         assertThat(properties.get("stack_trace").asString()).startsWith("java.lang.IllegalStateException: refund failed")
                 .contains("\tat dev.trajectory.tracking.TrackingPipelineTest")
-                .hasSizeLessThanOrEqualTo(ErrorDetails.MAX_STACK_CHARS);
+                .hasSizeLessThanOrEqualTo(ErrorDetails.DEFAULT_MAX_STACK_TRACE_CHARS);
         assertThat(properties.get("causes").toString())
                 .isEqualTo("[{\"type\":\"java.io.UncheckedIOException\",\"message\":\"socket closed\"},"
                         + "{\"type\":\"java.io.IOException\",\"message\":\"reset\"}]");

@@ -1,5 +1,6 @@
 package dev.trajectory.autoconfigure;
 
+import dev.trajectory.client.ClientSignals;
 import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.push.ChunkSender;
@@ -7,6 +8,7 @@ import dev.trajectory.push.EventPushService;
 import dev.trajectory.tracking.EventEnricher;
 import dev.trajectory.tracking.TrackingMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,31 +41,32 @@ public final class TrajectoryAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "trajectory.enabled", matchIfMissing = true)
     ChunkSender trajectoryChunkSender(TrajectoryProperties properties, TrackingMetrics metrics,
             ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
-        return clientBuilder(properties).webClientBuilder(customizedWebClient(customizers)).trackingMetrics(metrics)
-                .buildChunkSender();
+        return clientBuilder(properties, customizers).trackingMetrics(metrics).buildChunkSender();
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "trajectory.enabled", matchIfMissing = true)
     EventPushService trajectoryEventPushService(TrajectoryProperties properties, ChunkSender sender) {
-        return clientBuilder(properties).buildPushService(sender);
+        return clientBuilder(properties, null).buildPushService(sender);
     }
 
     @Bean
     @ConditionalOnMissingBean
     TelemetryClient telemetryClient(TrajectoryProperties properties, Environment environment,
             ObjectProvider<EventPushService> pushService, ObjectProvider<TrackingMetrics> metrics,
-            ObjectProvider<EventEnricher> enrichers, ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
-        TelemetryClientBuilder builder = clientBuilder(properties)
+            ObjectProvider<EventEnricher> enrichers, ObjectProvider<ClientSignals> signals,
+            ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+        TelemetryClientBuilder builder = clientBuilder(properties, customizers)
                 .enabled(properties.isEnabled())
                 .environment(environment::getProperty)
                 .registerShutdownHook(false)
-                .webClientBuilder(customizedWebClient(customizers))
                 .pushService(pushService.getIfAvailable());
         metrics.ifAvailable(builder::trackingMetrics);
         enrichers.orderedStream().forEach(builder::enricher);
-        return builder.build();
+        TelemetryClient client = builder.build();
+        signals.ifAvailable(client::setSignals);
+        return client;
     }
 
     @Bean
@@ -72,13 +75,16 @@ public final class TrajectoryAutoConfiguration {
         return new TrajectoryTrackingLifecycle(client, properties.getTracking().getShutdownTimeout());
     }
 
-    private static WebClient.Builder customizedWebClient(ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+    /** A new WebClient builder with every customizer bean applied in order. */
+    static WebClient.Builder customizedWebClient(ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
         WebClient.Builder webClient = WebClient.builder();
         customizers.orderedStream().forEach(customizer -> customizer.customize(webClient));
         return webClient;
     }
 
-    private static TelemetryClientBuilder clientBuilder(TrajectoryProperties properties) {
+    /** A client builder holding the configured properties and, when given, the WebClient customizers. */
+    public static TelemetryClientBuilder clientBuilder(TrajectoryProperties properties,
+            @Nullable ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
         TelemetryClientBuilder builder = TelemetryClient.builder()
                 .apiKey(properties.getApiKey())
                 .baseUrl(properties.getBaseUrl())
@@ -90,6 +96,9 @@ public final class TrajectoryAutoConfiguration {
                 .localDirectory(properties.getLocal().getDir());
         if (properties.getTracking().getConfigDir() != null) {
             builder.configDirectory(properties.getTracking().getConfigDir());
+        }
+        if (customizers != null) {
+            builder.webClientBuilder(customizedWebClient(customizers));
         }
         return builder;
     }

@@ -3,10 +3,16 @@ package dev.trajectory.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
 
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
+import dev.trajectory.langsmith.LangSmithSettings;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TrajectoryUploader;
+import dev.trajectory.tracking.ErrorDetails;
+import dev.trajectory.trace.TraceContext;
 import dev.trajectory.tracking.TrackingSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -61,6 +67,12 @@ public class TrajectoryProperties {
     private final Local local = new Local();
 
     private final Tracking tracking = new Tracking();
+
+    private final LangSmith langsmith = new LangSmith();
+
+    private final Trajectories trajectories = new Trajectories();
+
+    private final Redaction redaction = new Redaction();
 
     public boolean isEnabled() {
         return enabled;
@@ -140,6 +152,18 @@ public class TrajectoryProperties {
 
     public Tracking getTracking() {
         return tracking;
+    }
+
+    public LangSmith getLangsmith() {
+        return langsmith;
+    }
+
+    public Trajectories getTrajectories() {
+        return trajectories;
+    }
+
+    public Redaction getRedaction() {
+        return redaction;
     }
 
     /** An error naming the full property, the value and the rule; never used for secrets. */
@@ -392,6 +416,232 @@ public class TrajectoryProperties {
         }
     }
 
+    /** Import of agent conversations recorded in LangSmith. */
+    public static class LangSmith {
+
+        /**
+         * LangSmith API key; falls back to the LANGSMITH_API_KEY, then LANGCHAIN_API_KEY environment variables.
+         */
+        private @Nullable String apiKey;
+
+        /**
+         * LangSmith API endpoint; falls back to LANGSMITH_ENDPOINT, then the public LangSmith API.
+         */
+        private @Nullable String endpoint;
+
+        /**
+         * LangSmith project to import from, by id or by name.
+         */
+        private @Nullable String project;
+
+        /**
+         * LangSmith workspace, sent as the X-Tenant-Id header.
+         */
+        private @Nullable String workspaceId;
+
+        /**
+         * Bulk-export destination that live exports are written to.
+         */
+        private @Nullable String destinationId;
+
+        /**
+         * Number of runs asked for per page of a runs query.
+         */
+        private int pageSize = 100;
+
+        /**
+         * Maximum number of LangSmith requests in one throttle window.
+         */
+        private int requestsPerWindow = 15;
+
+        /**
+         * Length of the window the request limit applies to.
+         */
+        private Duration throttleWindow = Duration.ofSeconds(10);
+
+        /**
+         * Time allowed for one LangSmith request.
+         */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        /**
+         * Number of retries of a LangSmith request answered 429 or 5xx.
+         */
+        private int maxRetries = 5;
+
+        /**
+         * Wait before the first retry of a LangSmith request.
+         */
+        private Duration initialBackoff = Duration.ofSeconds(1);
+
+        /**
+         * Longest wait between two attempts of a LangSmith request.
+         */
+        private Duration maxBackoff = Duration.ofSeconds(60);
+
+        public @Nullable String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(@Nullable String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public @Nullable String getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(@Nullable String endpoint) {
+            if (endpoint != null && !endpoint.isBlank()) {
+                URI uri;
+                try {
+                    uri = URI.create(endpoint.trim());
+                }
+                catch (IllegalArgumentException ex) {
+                    throw invalid("langsmith.endpoint", endpoint, "must be an absolute http:// or https:// URL");
+                }
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
+                    throw invalid("langsmith.endpoint", endpoint, "must be an absolute http:// or https:// URL");
+                }
+            }
+            this.endpoint = endpoint;
+        }
+
+        public @Nullable String getProject() {
+            return project;
+        }
+
+        public void setProject(@Nullable String project) {
+            this.project = project;
+        }
+
+        public @Nullable String getWorkspaceId() {
+            return workspaceId;
+        }
+
+        public void setWorkspaceId(@Nullable String workspaceId) {
+            this.workspaceId = workspaceId;
+        }
+
+        public @Nullable String getDestinationId() {
+            return destinationId;
+        }
+
+        public void setDestinationId(@Nullable String destinationId) {
+            this.destinationId = destinationId;
+        }
+
+        public int getPageSize() {
+            return pageSize;
+        }
+
+        public void setPageSize(int pageSize) {
+            requirePositive("langsmith.page-size", pageSize);
+            this.pageSize = pageSize;
+        }
+
+        public int getRequestsPerWindow() {
+            return requestsPerWindow;
+        }
+
+        public void setRequestsPerWindow(int requestsPerWindow) {
+            requirePositive("langsmith.requests-per-window", requestsPerWindow);
+            this.requestsPerWindow = requestsPerWindow;
+        }
+
+        public Duration getThrottleWindow() {
+            return throttleWindow;
+        }
+
+        public void setThrottleWindow(Duration throttleWindow) {
+            requirePositive("langsmith.throttle-window", throttleWindow);
+            this.throttleWindow = throttleWindow;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            requirePositive("langsmith.timeout", timeout);
+            this.timeout = timeout;
+        }
+
+        public int getMaxRetries() {
+            return maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw invalid("langsmith.max-retries", maxRetries, "must not be negative");
+            }
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            requirePositive("langsmith.initial-backoff", initialBackoff);
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            requirePositive("langsmith.max-backoff", maxBackoff);
+            this.maxBackoff = maxBackoff;
+        }
+
+        /** These settings, with the LANGSMITH_ and LANGCHAIN_ environment variables filling what is unset. */
+        public LangSmithSettings toSettings() {
+            return LangSmithSettings.builder().apiKey(apiKey).endpoint(endpoint).project(project)
+                    .workspaceId(workspaceId).destinationId(destinationId).pageSize(pageSize)
+                    .throttle(requestsPerWindow, throttleWindow).timeout(timeout)
+                    .retries(maxRetries, initialBackoff, maxBackoff).build();
+        }
+    }
+
+    /** Upload of trajectories to a dataset. */
+    public static class Trajectories {
+
+        /**
+         * Maximum number of trajectories in one upload request.
+         */
+        private int uploadChunkSize = TrajectoryUploader.DEFAULT_CHUNK_SIZE;
+
+        public int getUploadChunkSize() {
+            return uploadChunkSize;
+        }
+
+        public void setUploadChunkSize(int uploadChunkSize) {
+            requirePositive("trajectories.upload-chunk-size", uploadChunkSize);
+            this.uploadChunkSize = uploadChunkSize;
+        }
+    }
+
+    /** Redaction of personal data from trajectories before they leave the process. */
+    public static class Redaction {
+
+        /**
+         * Whether emails, phone numbers, card numbers, IP addresses and secrets are replaced by placeholders in
+         * imported and transformed trajectories.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
     private static void requirePositive(String property, long value) {
         if (value <= 0) {
             throw invalid(property, value, "must be greater than 0");
@@ -401,6 +651,157 @@ public class TrajectoryProperties {
     private static void requirePositive(String property, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw invalid(property, value, "must be a positive duration");
+        }
+    }
+
+    // Agent runs and request events (tracing, web)
+
+    private final Tracing tracing = new Tracing();
+
+    private final Web web = new Web();
+
+    public Tracing getTracing() {
+        return tracing;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    /** Agent runs recorded by {@code @TraceAgentRun} and the context they carry across threads. */
+    public static class Tracing {
+
+        /**
+         * Whether methods annotated with @TraceAgentRun are recorded as agent runs.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Maximum number of events kept per agent run; later ones are dropped and counted on the run's end event.
+         */
+        private int maxEventsPerRun = TraceContext.Builder.DEFAULT_MAX_EVENTS;
+
+        /**
+         * Maximum number of stack trace characters recorded on an error event.
+         */
+        private int maxStackTraceLength = ErrorDetails.DEFAULT_MAX_STACK_TRACE_CHARS;
+
+        /**
+         * Whether Spring-managed task executors carry the current agent run to their threads.
+         */
+        private boolean propagateToExecutors = true;
+
+        /**
+         * Whether to switch on Reactor's automatic context propagation so operators on any thread see the agent run.
+         */
+        private boolean reactorContextPropagation = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxEventsPerRun() {
+            return maxEventsPerRun;
+        }
+
+        public void setMaxEventsPerRun(int maxEventsPerRun) {
+            if (maxEventsPerRun <= 0) {
+                throw invalid("tracing.max-events-per-run", maxEventsPerRun, "must be greater than 0");
+            }
+            this.maxEventsPerRun = maxEventsPerRun;
+        }
+
+        public int getMaxStackTraceLength() {
+            return maxStackTraceLength;
+        }
+
+        public void setMaxStackTraceLength(int maxStackTraceLength) {
+            if (maxStackTraceLength < 0) {
+                throw invalid("tracing.max-stack-trace-length", maxStackTraceLength, "must not be negative");
+            }
+            this.maxStackTraceLength = maxStackTraceLength;
+        }
+
+        public boolean isPropagateToExecutors() {
+            return propagateToExecutors;
+        }
+
+        public void setPropagateToExecutors(boolean propagateToExecutors) {
+            this.propagateToExecutors = propagateToExecutors;
+        }
+
+        public boolean isReactorContextPropagation() {
+            return reactorContextPropagation;
+        }
+
+        public void setReactorContextPropagation(boolean reactorContextPropagation) {
+            this.reactorContextPropagation = reactorContextPropagation;
+        }
+    }
+
+    /** One {@code http.request} event per web request, servlet or reactive. */
+    public static class Web {
+
+        /**
+         * Whether every web request records an http.request event.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Request header the session id is taken from; without it the HTTP session's id is used, if one exists.
+         */
+        private String sessionHeader = "X-Session-Id";
+
+        /**
+         * Path patterns of requests that record nothing.
+         */
+        private List<String> excludedPaths = new ArrayList<>(List.of("/actuator/**"));
+
+        /**
+         * Share of requests recorded, from 0.0 (none) to 1.0 (all).
+         */
+        private double samplingRatio = 1.0;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getSessionHeader() {
+            return sessionHeader;
+        }
+
+        public void setSessionHeader(String sessionHeader) {
+            if (sessionHeader == null || sessionHeader.isBlank()) {
+                throw invalid("web.session-header", sessionHeader, "must not be blank");
+            }
+            this.sessionHeader = sessionHeader;
+        }
+
+        public List<String> getExcludedPaths() {
+            return excludedPaths;
+        }
+
+        public void setExcludedPaths(List<String> excludedPaths) {
+            this.excludedPaths = new ArrayList<>(excludedPaths);
+        }
+
+        public double getSamplingRatio() {
+            return samplingRatio;
+        }
+
+        public void setSamplingRatio(double samplingRatio) {
+            if (!(samplingRatio >= 0.0 && samplingRatio <= 1.0)) {
+                throw invalid("web.sampling-ratio", samplingRatio, "must be between 0.0 and 1.0");
+            }
+            this.samplingRatio = samplingRatio;
         }
     }
 }

@@ -48,7 +48,9 @@ public final class BenchmarkReport {
                 .replace("{{track}}", report.track())
                 .replace("{{endToEnd}}", report.endToEnd())
                 .replace("{{chunk}}", report.chunk())
-                .replace("{{memory}}", report.memory());
+                .replace("{{memory}}", report.memory())
+                .replace("{{agentRun}}", report.agentRun())
+                .replace("{{filter}}", report.filter());
         Files.writeString(Path.of(args[2]), text);
     }
 
@@ -120,6 +122,38 @@ public final class BenchmarkReport {
         return table.render().strip();
     }
 
+    private String agentRun() {
+        Optional<JmhResult> recorded = results.find("AgentRunBenchmark.recorded", null, null);
+        Optional<JmhResult> plain = results.find("AgentRunBenchmark.plain", null, null);
+        MarkdownTable table = new MarkdownTable("call", "ns/call", "allocated, B/call");
+        recorded.ifPresent(r -> table.row("`@TraceAgentRun` method", withError(r.score(), r.error()),
+                number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp())));
+        plain.ifPresent(r -> table.row("same method, not annotated", withError(r.score(), r.error()),
+                number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp())));
+        if (recorded.isPresent() && plain.isPresent()) {
+            table.row("**overhead of recording a run**", number(recorded.get().score() - plain.get().score()), "");
+        }
+        return table.render().strip();
+    }
+
+    private String filter() {
+        MarkdownTable table = new MarkdownTable("filter", "run", "requests/s", "p99 ms");
+        for (ResultSet.FilterRun run : results.filterRuns) {
+            table.row(run.filterOn() ? "on" : "off", Integer.toString(run.round()), number(run.requestsPerSecond()),
+                    number(run.p99Millis()));
+        }
+        for (boolean on : new boolean[] {false, true}) {
+            double[] means = results.filterMeans(on);
+            table.row("**" + (on ? "on" : "off") + "**", "mean", number(means[0]), number(means[1]));
+        }
+        return table.render().strip();
+    }
+
+    /** Share of requests/s lost with the filter on, from the mean of the load-test runs. */
+    private double filterCost() {
+        return 1 - results.filterMeans(true)[0] / results.filterMeans(false)[0];
+    }
+
     private String targets() {
         MarkdownTable table = new MarkdownTable("target", "event", "measured", "met");
         for (EventShape shape : EventShape.values()) {
@@ -142,6 +176,9 @@ public final class BenchmarkReport {
             table.row("memory per queued event ≤ 2× JSON", row.shape().toLowerCase(), ratio(factor),
                     verdict(factor <= 2));
         }
+        double cost = filterCost();
+        table.row("request filter costs ≤ 3% of requests/s", "–", percent(cost), Double.isNaN(cost) ? "not run"
+                : verdict(cost <= 0.03));
         return table.render().strip();
     }
 

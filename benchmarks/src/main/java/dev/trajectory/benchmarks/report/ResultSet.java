@@ -24,6 +24,12 @@ final class ResultSet {
 
     final List<Memory> memory = new ArrayList<>();
 
+    /** One line of the request filter's load-test CSV. */
+    record FilterRun(boolean filterOn, int round, double requestsPerSecond, double p99Millis) {
+    }
+
+    final List<FilterRun> filterRuns = new ArrayList<>();
+
     final String machine;
 
     ResultSet(Path folder) throws IOException {
@@ -40,16 +46,36 @@ final class ResultSet {
                 }
             }
         }
+        Path filterFile = folder.resolve("filter.csv");
+        if (Files.exists(filterFile)) {
+            for (String line : Files.readAllLines(filterFile)) {
+                String[] cells = line.split(",");
+                if (cells.length == 4 && !cells[0].equals("filter") && !cells[2].isBlank()) {
+                    filterRuns.add(new FilterRun(Boolean.parseBoolean(cells[0]), Integer.parseInt(cells[1]),
+                            Double.parseDouble(cells[2]), Double.parseDouble(cells[3])));
+                }
+            }
+        }
         Path machineFile = folder.resolve("machine.txt");
         machine = Files.exists(machineFile) ? Files.readString(machineFile).strip() : "(not recorded)";
     }
 
-    Optional<JmhResult> find(String method, @Nullable Sdk sdk, EventShape shape) {
+    Optional<JmhResult> find(String method, @Nullable Sdk sdk, @Nullable EventShape shape) {
         return jmh.stream()
                 .filter(result -> result.method().equals(method))
                 .filter(result -> sdk == null || result.param("sdk").equals(sdk.name()))
-                .filter(result -> result.param("shape").equals(shape.name()))
+                .filter(result -> shape == null || result.param("shape").equals(shape.name()))
                 .findFirst();
+    }
+
+    /** Mean requests/s and mean p99 (ms) of the load-test runs with the filter on or off; NaN when none ran. */
+    double[] filterMeans(boolean filterOn) {
+        List<FilterRun> runs = filterRuns.stream().filter(run -> run.filterOn() == filterOn).toList();
+        if (runs.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {runs.stream().mapToDouble(FilterRun::requestsPerSecond).average().orElseThrow(),
+                runs.stream().mapToDouble(FilterRun::p99Millis).average().orElseThrow()};
     }
 
     /** Sink counts of every trial or iteration of one benchmark, SDK and shape, added up. */

@@ -1,0 +1,71 @@
+package dev.trajectory.langsmith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestThrottleTests {
+
+    private final MutableClock clock = new MutableClock();
+
+    private final RequestThrottle throttle = new RequestThrottle(3, Duration.ofSeconds(10), clock);
+
+    @Test
+    void requestsWithinTheLimitGoAtOnce() {
+        assertThat(throttle.reserve()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.reserve()).isZero();
+        assertThat(throttle.reserve()).isZero();
+    }
+
+    @Test
+    void aRequestOverTheLimitWaitsUntilTheOldestLeavesTheWindow() {
+        throttle.reserve();
+        clock.advance(Duration.ofSeconds(2));
+        throttle.reserve();
+        throttle.reserve();
+
+        assertThat(throttle.reserve()).isEqualTo(Duration.ofSeconds(8));
+        // The next waits for the second request of the window, reserved at t=2 s.
+        assertThat(throttle.reserve()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void slotsFreeUpAsTimePasses() {
+        throttle.reserve();
+        throttle.reserve();
+        throttle.reserve();
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(throttle.reserve()).isZero();
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2025-03-01T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.trajectory.autoconfigure.trace;
+
+import java.lang.reflect.Method;
+
+import dev.trajectory.trace.AgentRun;
+import dev.trajectory.trace.AgentRuns;
+import dev.trajectory.trace.TraceAgentRun;
+import dev.trajectory.trace.TraceContext;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Records every call of a {@link TraceAgentRun} method as an agent run. The method's own outcome is untouched: its
+ * result is returned as is (asynchronous ones end the run when they finish), its exception rethrown unchanged.
+ */
+@Aspect
+public final class TraceAgentRunAspect {
+
+    private static final Logger logger = LoggerFactory.getLogger(TraceAgentRunAspect.class);
+
+    private final AgentRuns runs;
+
+    private final RunExpressions expressions = new RunExpressions();
+
+    public TraceAgentRunAspect(AgentRuns runs) {
+        this.runs = runs;
+    }
+
+    @Around("@annotation(dev.trajectory.trace.TraceAgentRun) "
+            + "|| (@within(dev.trajectory.trace.TraceAgentRun) && execution(public * *(..)))")
+    public @Nullable Object record(ProceedingJoinPoint call) throws Throwable {
+        AgentRun run = begin(call);
+        if (run == null) {
+            return call.proceed();
+        }
+        Object result;
+        try (TraceContext.Scope ignored = run.enter()) {
+            result = call.proceed();
+        }
+        catch (Throwable error) {
+            run.failed(error);
+            throw error;
+        }
+        return RunResults.endWhenDone(run, result);
+    }
+
+    private @Nullable AgentRun begin(ProceedingJoinPoint call) {
+        try {
+            Object target = call.getTarget();
+            Class<?> targetClass = target != null ? AopUtils.getTargetClass(target)
+                    : call.getSignature().getDeclaringType();
+            Method method = AopUtils.getMostSpecificMethod(((MethodSignature) call.getSignature()).getMethod(),
+                    targetClass);
+            TraceAgentRun annotation = annotation(method, targetClass);
+            if (annotation == null) {
+                return null;
+            }
+            String name = annotation.name().isBlank()
+                    ? ClassUtils.getUserClass(targetClass).getSimpleName() + "." + method.getName() : annotation.name();
+            Object[] args = call.getArgs();
+            return runs.begin(new AgentRuns.RunOptions(name,
+                    expressions.evaluate(annotation.sessionId(), method, args, target),
+                    expressions.evaluate(annotation.userId(), method, args, target),
+                    annotation.pushEvents(), annotation.uploadTrajectory()));
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not start recording agent run {}; running it unrecorded: {}",
+                    call.getSignature().toShortString(), ex.toString());
+            return null;
+        }
+    }
+
+    private static @Nullable TraceAgentRun annotation(Method method, Class<?> targetClass) {
+        TraceAgentRun onMethod = AnnotatedElementUtils.findMergedAnnotation(method, TraceAgentRun.class);
+        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(targetClass, TraceAgentRun.class);
+    }
+}
