@@ -31,7 +31,7 @@ WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
   echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RESULTS/machine.txt"
 
-java -Xms2g -Xmx2g -cp "$JAR" dev.trajectory.benchmarks.memory.QueuedEventMemory > "$RESULTS/memory.csv"
+benchmarks/memory.sh "$RESULTS/memory.csv"
 
 java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark' -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" \
   -prof gc -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"

@@ -14,6 +14,11 @@ public enum EventShape {
 
     private static final int LARGE_TEXT_CHARS = 4096;
 
+    /** Property names are constants in application code, so every event shares them. */
+    private static final String[] LARGE_KEYS = java.util.stream.IntStream.range(0, 50)
+            .mapToObj(i -> String.format("field_%02d", i))
+            .toArray(String[]::new);
+
     private static final String[] WORDS = {"agent", "tool", "call", "retrieval", "answer", "context", "token",
             "prompt", "model", "latency", "user", "session", "plan", "search", "result", "memory"};
 
@@ -30,7 +35,10 @@ public enum EventShape {
         return eventType;
     }
 
-    /** The event's properties, the same every call; {@code seed} varies the text so copies are distinct objects. */
+    /**
+     * The event's properties: names shared by every event (as literals in code are), values made afresh;
+     * {@code seed} varies the values.
+     */
     public Map<String, Object> properties(long seed) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (this == SMALL) {
@@ -42,7 +50,7 @@ public enum EventShape {
         SplittableRandom random = new SplittableRandom(seed);
         int charsEach = LARGE_TEXT_CHARS / propertyCount;
         for (int i = 0; i < propertyCount; i++) {
-            properties.put(String.format("field_%02d", i), text(random, charsEach));
+            properties.put(LARGE_KEYS[i], text(random, charsEach));
         }
         return Collections.unmodifiableMap(properties);
     }

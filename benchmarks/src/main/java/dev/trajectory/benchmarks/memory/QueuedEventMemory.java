@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,10 +22,10 @@ import dev.trajectory.tracking.TrackingSettings;
  * Heap held per queued event: builds a client whose worker never flushes during the measurement (flush threshold
  * and interval out of reach, a base URL nothing listens on), tracks N events whose property values are fresh
  * objects each time (as a real caller's would be), and divides the growth of the live heap after full GCs by N.
- * Compares that with the average size of the same events as JSON. Prints one CSV line per shape:
- * {@code shape,events,heapBytesPerEvent,jsonBytesPerEvent}, the heap figure being the median of three rounds.
- * <p>
- * Run with a fixed heap and a single GC-friendly thread, e.g. {@code java -Xms2g -Xmx2g -cp ... QueuedEventMemory}.
+ * Compares that with the average size of the same events as JSON. Appends one CSV line
+ * ({@code shape,events,heapBytesPerEvent,jsonBytesPerEvent}) per run; one shape per JVM, since a previous
+ * measurement's garbage in the same heap skews the next one. run.sh runs each shape three times and the report
+ * takes the median.
  */
 public final class QueuedEventMemory {
 
@@ -35,26 +35,18 @@ public final class QueuedEventMemory {
 
     private static final int JSON_SAMPLE = 1000;
 
-    private static final int ROUNDS = 3;
-
     private QueuedEventMemory() {
     }
 
+    /** Arguments: the shape ({@code SMALL} or {@code LARGE}) and the CSV file to append the result line to. */
     public static void main(String[] args) throws IOException, InvalidEventException {
-        System.out.println("shape,events,heapBytesPerEvent,jsonBytesPerEvent");
-        report(EventShape.SMALL, SMALL_EVENTS);
-        report(EventShape.LARGE, LARGE_EVENTS);
-    }
-
-    /** Prints the median of a few rounds: one full GC can leave a region's worth of noise in a single reading. */
-    private static void report(EventShape shape, int events) throws IOException, InvalidEventException {
-        double[] rounds = new double[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
-            rounds[round] = heapBytesPerQueuedEvent(shape, events);
-        }
-        Arrays.sort(rounds);
-        System.out.printf(Locale.ROOT, "%s,%d,%.0f,%.0f%n", shape, events, rounds[ROUNDS / 2],
+        EventShape shape = EventShape.valueOf(args[0]);
+        int events = shape == EventShape.SMALL ? SMALL_EVENTS : LARGE_EVENTS;
+        double heapPerEvent = heapBytesPerQueuedEvent(shape, events);
+        String line = String.format(Locale.ROOT, "%s,%d,%.0f,%.0f%n", shape, events, heapPerEvent,
                 jsonBytesPerEvent(shape));
+        Files.writeString(Path.of(args[1]), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.exit(0);
     }
 
     private static double heapBytesPerQueuedEvent(EventShape shape, int events) throws IOException {

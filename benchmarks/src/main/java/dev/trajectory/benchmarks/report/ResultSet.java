@@ -78,6 +78,15 @@ final class ResultSet {
                 runs.stream().mapToDouble(FilterRun::p99Millis).average().orElseThrow()};
     }
 
+    /** Per shape, in order of appearance, the run with the median heap figure (one JVM per run). */
+    List<Memory> memoryMedians() {
+        return memory.stream().map(Memory::shape).distinct().map(shape -> {
+            List<Memory> runs = memory.stream().filter(row -> row.shape().equals(shape))
+                    .sorted(java.util.Comparator.comparingDouble(Memory::heapBytesPerEvent)).toList();
+            return runs.get(runs.size() / 2);
+        }).toList();
+    }
+
     /** Sink counts of every trial or iteration of one benchmark, SDK and shape, added up. */
     Optional<WireRecord> wireTotal(String benchmark, Sdk sdk, EventShape shape) {
         return wire.stream()
