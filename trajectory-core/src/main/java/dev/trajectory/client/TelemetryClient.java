@@ -15,6 +15,7 @@ import dev.trajectory.push.DeletionResult;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.PushOptions;
 import dev.trajectory.push.PushResult;
+import dev.trajectory.spool.SpoolHealth;
 import dev.trajectory.tracking.ClientIdentity;
 import dev.trajectory.tracking.ErrorDetails;
 import dev.trajectory.tracking.EventEnricher;
@@ -236,6 +237,11 @@ public class TelemetryClient implements AutoCloseable {
     /** The pipeline's counts (enqueued, sent, dropped by reason); {@code null} when telemetry is off. */
     public dev.trajectory.tracking.@Nullable TrackingMetrics trackingMetrics() {
         return tracking == null ? null : tracking.pipeline().metrics();
+    }
+
+    /** Whether the disk spool works and how full it is; {@link SpoolHealth.Status#OFF} without one. */
+    public SpoolHealth spoolHealth() {
+        return tracking == null ? SpoolHealth.off() : tracking.pipeline().spool().health();
     }
 
     /** Delivers everything tracked so far, waiting at most the shutdown timeout; returns whether it finished. */

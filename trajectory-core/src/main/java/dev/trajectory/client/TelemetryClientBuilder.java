@@ -1,5 +1,6 @@
 package dev.trajectory.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +23,12 @@ import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.HttpDeletionRequester;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.spool.DiskSpool;
+import dev.trajectory.spool.EventSpool;
+import dev.trajectory.spool.SpoolMetrics;
+import dev.trajectory.spool.SpoolSettings;
 import dev.trajectory.tracking.ClientIdentity;
+import dev.trajectory.tracking.DropReason;
 import dev.trajectory.tracking.EventEnricher;
 import dev.trajectory.tracking.SessionTracker;
 import dev.trajectory.tracking.TelemetryOptOut;
@@ -88,6 +94,8 @@ public final class TelemetryClientBuilder {
     private Clock clock = Clock.systemUTC();
 
     private final List<EventEnricher> enrichers = new ArrayList<>();
+
+    private @Nullable SpoolSettings spoolSettings;
 
     TelemetryClientBuilder() {
     }
@@ -202,6 +210,15 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
+    /**
+     * Keeps events that cannot be delivered in a disk spool and replays them; off unless called, so a plain client
+     * writes nothing it was not asked to. The starter turns it on by default ({@code trajectory.spool.*}).
+     */
+    public TelemetryClientBuilder spool(@Nullable SpoolSettings spoolSettings) {
+        this.spoolSettings = spoolSettings;
+        return this;
+    }
+
     public TelemetryClientBuilder clock(Clock clock) {
         this.clock = clock;
         return this;
@@ -262,11 +279,34 @@ public final class TelemetryClientBuilder {
         EventPushService service = pushService != null ? pushService : buildPushService(buildChunkSender());
         DeletionRequester deletion = apiKey == null ? new LocalDataDeletion(localDirectory)
                 : new HttpDeletionRequester(webClient(), endpoint(apiKey), pushSettings);
-        TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, registerShutdownHook);
+        EventSpool spool = spoolSettings == null ? EventSpool.none() : openSpool(spoolSettings, service, metrics);
+        TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, spool,
+                registerShutdownHook);
         TelemetryClient.Tracking tracking = new TelemetryClient.Tracking(service, pipeline, new ClientIdentity(config),
                 new SessionTracker(trackingSettings.sessionTimeout(), trackingSettings.maxSessions(), clock),
                 deletion, List.copyOf(enrichers), trackingSettings.shutdownTimeout(), clock);
         return new TelemetryClient(tracking, source);
+    }
+
+    private EventSpool openSpool(SpoolSettings settings, EventPushService service, TrackingMetrics metrics) {
+        EventValidator encoder = new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
+        SpoolMetrics spoolMetrics = new SpoolMetrics(meterRegistry,
+                evicted -> metrics.dropped(DropReason.SPOOL_FULL, evicted));
+        return DiskSpool.open(settings, service, encoder, spoolMetrics, localModeFilesToReplay(settings), mapper);
+    }
+
+    /** What local mode wrote before a key was set, when the spool is asked to deliver it. */
+    private List<Path> localModeFilesToReplay(SpoolSettings settings) {
+        if (apiKey == null || !settings.replayLocal()) {
+            return List.of();
+        }
+        try {
+            return LocalEventWriter.eventFiles(localDirectory);
+        }
+        catch (IOException | RuntimeException ex) {
+            logger.warn("Could not list the local-mode files in {} to deliver them: {}", localDirectory, ex.toString());
+            return List.of();
+        }
     }
 
     private IngestEndpoint endpoint(ApiKey key) {
