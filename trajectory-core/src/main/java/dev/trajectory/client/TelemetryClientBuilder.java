@@ -212,7 +212,8 @@ public final class TelemetryClientBuilder {
 
     /**
      * Keeps events that cannot be delivered in a disk spool and replays them; off unless called, so a plain client
-     * writes nothing it was not asked to. The starter turns it on by default ({@code trajectory.spool.*}).
+     * writes nothing it was not asked to. The starter turns it on by default ({@code trajectory.spool.*}). Local
+     * mode has no disk spool: its files are delivered instead, at the first start with a key.
      */
     public TelemetryClientBuilder spool(@Nullable SpoolSettings spoolSettings) {
         this.spoolSettings = spoolSettings;
@@ -279,7 +280,9 @@ public final class TelemetryClientBuilder {
         EventPushService service = pushService != null ? pushService : buildPushService(buildChunkSender());
         DeletionRequester deletion = apiKey == null ? new LocalDataDeletion(localDirectory)
                 : new HttpDeletionRequester(webClient(), endpoint(apiKey), pushSettings);
-        EventSpool spool = spoolSettings == null ? EventSpool.none() : openSpool(spoolSettings, service, metrics);
+        // In local mode the local files are the spool: they are replayed once a key is set.
+        EventSpool spool = spoolSettings == null || apiKey == null ? EventSpool.none()
+                : openSpool(spoolSettings, service, metrics);
         TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, spool,
                 registerShutdownHook);
         TelemetryClient.Tracking tracking = new TelemetryClient.Tracking(service, pipeline, new ClientIdentity(config),

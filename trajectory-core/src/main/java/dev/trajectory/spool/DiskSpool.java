@@ -152,7 +152,7 @@ public final class DiskSpool implements EventSpool {
             return new SpoolHealth(SpoolHealth.Status.DEGRADED, failure, directory, log.bytes(), log.records(),
                     metrics.corruptCount());
         }
-        return new SpoolHealth(SpoolHealth.Status.UP, settings.durability().name().toLowerCase().replace('_', '-')
+        return new SpoolHealth(SpoolHealth.Status.UP, settings.durability().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + " spool of at most " + settings.maxBytes() + " bytes", directory, log.bytes(), log.records(),
                 metrics.corruptCount());
     }

@@ -2,7 +2,6 @@ package dev.trajectory.spool;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +16,11 @@ final class GroupCommit {
 
     private final SegmentLog log;
 
-    private final long intervalNanos;
-
-    private final Thread thread;
-
-    private volatile boolean closed;
+    private final BackgroundThread thread;
 
     GroupCommit(SegmentLog log, Duration interval) {
         this.log = log;
-        this.intervalNanos = interval.toNanos();
-        this.thread = new Thread(this::run, "trajectory-spool-sync");
-        this.thread.setDaemon(true);
+        this.thread = new BackgroundThread("trajectory-spool-sync", interval, this::force);
     }
 
     void start() {
@@ -36,29 +29,20 @@ final class GroupCommit {
 
     /** Forces now rather than at the end of the interval. */
     void wake() {
-        LockSupport.unpark(thread);
+        thread.wake();
     }
 
     void close() {
-        closed = true;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(2_000);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 
-    private void run() {
-        while (!closed) {
-            LockSupport.parkNanos(this, intervalNanos);
-            try {
-                log.sync();
-            }
-            catch (IOException | RuntimeException ex) {
-                logger.warn("Could not force the Trajectory spool to disk: {}", ex.toString());
-            }
+    private boolean force() {
+        try {
+            log.sync();
         }
+        catch (IOException | RuntimeException ex) {
+            logger.warn("Could not force the Trajectory spool to disk: {}", ex.toString());
+        }
+        return false;
     }
 }

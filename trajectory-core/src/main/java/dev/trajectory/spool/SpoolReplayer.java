@@ -13,7 +13,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.trajectory.push.EncodedEvent;
 import dev.trajectory.push.EventPushService;
@@ -45,8 +44,6 @@ final class SpoolReplayer {
 
     private final SpoolMetrics metrics;
 
-    private final long intervalNanos;
-
     private final Deque<Path> localFiles;
 
     private final RecordDecoder localDecoder;
@@ -59,11 +56,9 @@ final class SpoolReplayer {
 
     private final int maxLineBytes;
 
-    private final Thread thread;
+    private final BackgroundThread thread;
 
     private long localOffset;
-
-    private volatile boolean closed;
 
     private volatile @Nullable CompletableFuture<PushResult> inFlight;
 
@@ -72,15 +67,13 @@ final class SpoolReplayer {
         this.log = log;
         this.pushService = pushService;
         this.metrics = metrics;
-        this.intervalNanos = interval.toNanos();
         this.localFiles = new ArrayDeque<>(localFiles);
         this.localDecoder = RecordDecoder.localMode(mapper);
         PushSettings push = pushService.settings();
         this.batchEvents = push.chunkSize();
         this.batchBytes = push.maxRequestBytes();
         this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, push.maxEventBytes() + LINE_OVERHEAD_BYTES);
-        this.thread = new Thread(this::run, "trajectory-spool-replay");
-        this.thread.setDaemon(true);
+        this.thread = new BackgroundThread("trajectory-spool-replay", interval, this::replayNextSafely);
     }
 
     void start() {
@@ -89,37 +82,25 @@ final class SpoolReplayer {
 
     /** Tries again now rather than after the interval, because the backend just took a batch. */
     void wake() {
-        LockSupport.unpark(thread);
+        thread.wake();
     }
 
     void close() {
-        closed = true;
-        CompletableFuture<PushResult> current = inFlight;
-        if (current != null) {
-            current.cancel(true);
-        }
-        LockSupport.unpark(thread);
-        try {
-            thread.join(2_000);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close(() -> {
+            CompletableFuture<PushResult> current = inFlight;
+            if (current != null) {
+                current.cancel(true);
+            }
+        });
     }
 
-    private void run() {
-        while (!closed) {
-            boolean progressed;
-            try {
-                progressed = replayNext();
-            }
-            catch (RuntimeException ex) {
-                logger.error("Trajectory spool replay failed unexpectedly; trying again later", ex);
-                progressed = false;
-            }
-            if (!progressed) {
-                LockSupport.parkNanos(this, intervalNanos);
-            }
+    private boolean replayNextSafely() {
+        try {
+            return replayNext();
+        }
+        catch (RuntimeException ex) {
+            logger.error("Trajectory spool replay failed unexpectedly; trying again later", ex);
+            return false;
         }
     }
 
@@ -155,7 +136,7 @@ final class SpoolReplayer {
         long offset = startOffset;
         long delivered = 0;
         try (LineReader reader = new LineReader(file, startOffset, maxLineBytes)) {
-            while (!closed) {
+            while (!thread.isClosed()) {
                 Batch batch = readBatch(reader, decoder);
                 if (!batch.events().isEmpty()) {
                     AtomicBoolean keyRejected = new AtomicBoolean();
@@ -212,7 +193,7 @@ final class SpoolReplayer {
         CompletableFuture<PushResult> future = pushService.pushEncoded(events, PushOptions.defaults(), keyRejected)
                 .toFuture();
         inFlight = future;
-        if (closed) {
+        if (thread.isClosed()) {
             future.cancel(true);
         }
         try {

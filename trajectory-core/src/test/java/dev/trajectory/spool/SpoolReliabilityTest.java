@@ -244,13 +244,22 @@ class SpoolReliabilityTest {
         await().atMost(DELIVERY_DEADLINE).until(() -> client.spoolHealth().records() == 0);
     }
 
-    @Test
-    void eventsSpooledAtShutdownAreDeliveredByTheNextStart() throws Exception {
+    /** Tracks while the backend is down and shuts down, leaving the events in the spool; returns their ids. */
+    private Set<String> spoolWhileTheBackendIsDown(int threads, int count, List<ShutdownReport> report)
+            throws Exception {
         backend.mode(Mode.UNAVAILABLE);
         TelemetryClient first = builder(spool()).pushSettings(push(Duration.ofSeconds(2), 0, Duration.ofMillis(100)))
                 .build();
-        Set<String> accepted = trackFromThreads(first, 2, 600);
-        ShutdownReport report = first.shutdown(Duration.ofSeconds(5));
+        Set<String> accepted = trackFromThreads(first, threads, count);
+        report.add(first.shutdown(Duration.ofSeconds(5)));
+        return accepted;
+    }
+
+    @Test
+    void eventsSpooledAtShutdownAreDeliveredByTheNextStart() throws Exception {
+        List<ShutdownReport> reports = new ArrayList<>();
+        Set<String> accepted = spoolWhileTheBackendIsDown(2, 600, reports);
+        ShutdownReport report = reports.get(0);
         assertThat(report.spooled()).isEqualTo(600);
         assertThat(report.pending() + report.failed() + report.dropped()).isZero();
 
@@ -265,11 +274,7 @@ class SpoolReliabilityTest {
 
     @Test
     void damagedRecordsAreDetectedByChecksumSkippedAndCountedWhileTheRestIsReplayed() throws Exception {
-        backend.mode(Mode.UNAVAILABLE);
-        TelemetryClient first = builder(spool()).pushSettings(push(Duration.ofSeconds(2), 0, Duration.ofMillis(100)))
-                .build();
-        Set<String> accepted = trackFromThreads(first, 1, 300);
-        first.shutdown(Duration.ofSeconds(5));
+        Set<String> accepted = spoolWhileTheBackendIsDown(1, 300, new ArrayList<>());
         Path segment = segmentFiles().get(0);
         String flippedId = flipAByteInLine(segment, 10);
         Path last = segmentFiles().get(segmentFiles().size() - 1);

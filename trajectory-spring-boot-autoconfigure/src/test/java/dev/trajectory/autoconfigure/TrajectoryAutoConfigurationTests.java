@@ -262,7 +262,8 @@ class TrajectoryAutoConfigurationTests {
 
     @Test
     void bindsEverySpoolPropertyWithTheFolderInsideTheLocalOneByDefault() {
-        contextRunner.withPropertyValues("trajectory.local.dir=" + localDir, "trajectory.spool.dir=",
+        contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl(),
+                "trajectory.local.dir=" + localDir, "trajectory.spool.dir=",
                 "trajectory.spool.max-size=64MB", "trajectory.spool.durability=write-ahead",
                 "trajectory.spool.fsync-interval=250ms", "trajectory.spool.fsync-size=512KB",
                 "trajectory.spool.replay-interval=3s", "trajectory.spool.replay-local=false").run(context -> {
@@ -278,10 +279,14 @@ class TrajectoryAutoConfigurationTests {
     }
 
     @Test
-    void theSpoolCanBeSwitchedOff() {
-        contextRunner.withPropertyValues("trajectory.local.dir=" + localDir, "trajectory.spool.enabled=false")
-                .run(context -> assertThat(context.getBean(TelemetryClient.class).spoolHealth().status())
-                        .isEqualTo(SpoolHealth.Status.OFF));
+    void theSpoolCanBeSwitchedOffAndLocalModeHasNoneBecauseItsFilesAreTheSpool() {
+        contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl(),
+                "trajectory.spool.enabled=false").run(context -> assertThat(
+                        context.getBean(TelemetryClient.class).spoolHealth().status()).isEqualTo(SpoolHealth.Status.OFF));
+        contextRunner.withPropertyValues("trajectory.local.dir=" + localDir).run(context -> {
+            assertThat(context.getBean(TelemetryClient.class).spoolHealth().status()).isEqualTo(SpoolHealth.Status.OFF);
+            assertThat(localDir.resolve("spool")).doesNotExist();
+        });
     }
 
     @Test
@@ -295,7 +300,8 @@ class TrajectoryAutoConfigurationTests {
     @Test
     void closingAContextStopsTheSpoolThreadsAndReleasesItsFolder() {
         for (int i = 0; i < 3; i++) {
-            contextRunner.withPropertyValues("trajectory.local.dir=" + localDir).run(context -> {
+            contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl())
+                    .run(context -> {
                 assertThat(context.getBean(TelemetryClient.class).spoolHealth().status())
                         .as("the folder is free again").isEqualTo(SpoolHealth.Status.UP);
                 assertThat(spoolThreads()).isEqualTo(2);
