@@ -22,6 +22,7 @@ import dev.trajectory.signals.MetricType;
 import dev.trajectory.signals.Severity;
 import dev.trajectory.signals.SpanKind;
 import dev.trajectory.signals.SpanScope;
+import dev.trajectory.spool.SpoolHealth;
 import dev.trajectory.trace.TraceContext;
 import dev.trajectory.tracking.ClientIdentity;
 import dev.trajectory.tracking.ErrorDetails;
@@ -251,6 +252,11 @@ public class TelemetryClient implements AutoCloseable {
     /** The pipeline's counts (enqueued, sent, dropped by reason); {@code null} when telemetry is off. */
     public dev.trajectory.tracking.@Nullable TrackingMetrics trackingMetrics() {
         return tracking == null ? null : tracking.pipeline().metrics();
+    }
+
+    /** Whether the disk spool works and how full it is; {@link SpoolHealth.Status#OFF} without one. */
+    public SpoolHealth spoolHealth() {
+        return tracking == null ? SpoolHealth.off() : tracking.pipeline().spool().health();
     }
 
     /** Delivers everything tracked so far, waiting at most the shutdown timeout; returns whether it finished. */
