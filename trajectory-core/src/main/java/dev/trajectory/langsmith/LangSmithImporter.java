@@ -41,6 +41,11 @@ public final class LangSmithImporter {
         this.mapper = mapper;
     }
 
+    /** Bulk import through the same LangSmith connection and transformation as this importer's. */
+    public BulkImporter bulk() {
+        return new BulkImporter(new BulkExportClient(client, mapper), transformer, mapper);
+    }
+
     /**
      * The most recent conversations, newest first, from the project's root runs grouped by thread (a root run
      * without a thread is a conversation of its own). Turns are counted among the root runs read, which stop at the
