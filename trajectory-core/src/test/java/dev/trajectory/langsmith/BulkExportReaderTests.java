@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.trajectory.client.TrajectoryClient;
 import dev.trajectory.json.TrajectoryJson;
+import dev.trajectory.redact.PiiRedactionTransform;
 import dev.trajectory.trajectory.Trajectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +172,27 @@ class BulkExportReaderTests {
 
         assertThat(first).hasSize(1);
         assertThat(spillDirectories(temp)).isEqualTo(before);
+    }
+
+    @Test
+    void theClientsBulkImportAppliesTheConfiguredTransforms() {
+        List<JsonNode> runs = Fixtures.runs("openai-thread.json");
+        String leaked = "write to alice.smith@example.com";
+        String withEmail = mapper.writeValueAsString(runs).replace("Where is order A-1001 and can I get a refund?", leaked);
+        assertThat(withEmail).contains(leaked);
+        ExportFixtures.write(List.copyOf(mapper.readTree(withEmail).values()), export.resolve("runs.parquet"), "ZSTD");
+        TrajectoryClient client = TrajectoryClient.builder()
+                .langSmith(LangSmithSettings.builder().environment(java.util.Map.of()).build())
+                .transforms(List.of(new PiiRedactionTransform()))
+                .build();
+
+        BulkImportResult result = client.importBulk(BulkImportRequest.fromFiles(export), ImportProgress.none());
+
+        assertThat(result.export()).isNull();
+        assertThat(result.trajectories()).singleElement().satisfies(trajectory -> {
+            String json = mapper.writeValueAsString(trajectory);
+            assertThat(json).contains("write to ").doesNotContain("alice.smith@example.com");
+        });
     }
 
     private List<Trajectory> importFiles(BulkImportRequest request) {
