@@ -1,7 +1,6 @@
 package dev.trajectory.langsmith;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.trajectory.trajectory.Trajectory;
 import org.slf4j.Logger;
@@ -59,9 +58,8 @@ public final class BulkImporter {
     }
 
     private Flux<Trajectory> conversations(BulkExportReader reader, ImportProgress progress) {
-        int total = reader.conversationCount();
-        int logEvery = Math.max(1, total / 10);
-        AtomicInteger done = new AtomicInteger();
+        ProgressCounter counter = new ProgressCounter(reader.conversationCount(), progress, logger,
+                "conversations from the bulk export");
         return Flux.<BulkExportReader.ExportedConversation>generate(sink -> {
             BulkExportReader.ExportedConversation next = reader.next();
             if (next == null) {
@@ -72,11 +70,7 @@ public final class BulkImporter {
             }
         }).map(conversation -> {
             Trajectory trajectory = transformer.transform(conversation.conversationId(), conversation.runs());
-            int count = done.incrementAndGet();
-            progress.onProgress(count, total);
-            if (count % logEvery == 0 || count == total) {
-                logger.info("Imported {} of {} conversations from the bulk export", count, total);
-            }
+            counter.conversationDone();
             return trajectory;
         });
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,7 +109,7 @@ class BulkExportReaderTests {
         ExportFixtures.write(runs, export.resolve("runs.parquet"), "SNAPPY");
         List<String> progress = new ArrayList<>();
 
-        new BulkImporter(null, transformer, mapper)
+        importer()
                 .importFiles(BulkImportRequest.fromFiles(export), (done, total) -> progress.add(done + "/" + total))
                 .collectList().block();
 
@@ -167,7 +168,7 @@ class BulkExportReaderTests {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> before = spillDirectories(temp);
 
-        List<Trajectory> first = new BulkImporter(null, transformer, mapper)
+        List<Trajectory> first = importer()
                 .importFiles(BulkImportRequest.fromFiles(export), ImportProgress.none()).take(1).collectList().block();
 
         assertThat(first).hasSize(1);
@@ -195,8 +196,15 @@ class BulkExportReaderTests {
         });
     }
 
+    /** A bulk importer for files; its LangSmith connection is never used. */
+    private BulkImporter importer() {
+        LangSmithSettings settings = LangSmithSettings.builder().environment(java.util.Map.of()).build();
+        return new BulkImporter(new BulkExportClient(new LangSmithClient(WebClient.builder(), settings, mapper), mapper),
+                transformer, mapper);
+    }
+
     private List<Trajectory> importFiles(BulkImportRequest request) {
-        return new BulkImporter(null, transformer, mapper).importFiles(request, ImportProgress.none()).collectList()
+        return importer().importFiles(request, ImportProgress.none()).collectList()
                 .block();
     }
 
