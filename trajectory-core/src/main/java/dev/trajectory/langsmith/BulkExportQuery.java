@@ -66,10 +66,33 @@ final class BulkExportQuery {
                 + (since == null ? "" : " WHERE trace_start >= " + ChronoUnit.MICROS.between(Instant.EPOCH, since));
     }
 
+    /** The selected conversations, numbered in the order they started. */
     static String createConversationsTable(int limit) {
-        return "CREATE TEMP TABLE export_conversations AS SELECT conversation_id, min(trace_start) AS first_start"
-                + " FROM export_traces GROUP BY conversation_id ORDER BY first_start NULLS LAST, conversation_id"
-                + (limit > 0 ? " LIMIT " + limit : "");
+        return "CREATE TEMP TABLE export_conversations AS SELECT row_number() OVER (ORDER BY first_start NULLS LAST,"
+                + " conversation_id) AS ordinal, conversation_id FROM (SELECT conversation_id, min(trace_start) AS"
+                + " first_start FROM export_traces GROUP BY conversation_id ORDER BY first_start NULLS LAST,"
+                + " conversation_id" + (limit > 0 ? " LIMIT " + limit : "") + ")";
+    }
+
+    /**
+     * The selected runs with their conversation's ordinal, in a table of the reader's on-disk database: written as
+     * read, without sorting, so the export never has to fit in memory.
+     */
+    static String createRowsTable() {
+        return "CREATE TABLE export_rows AS SELECT c.ordinal, c.conversation_id, r.* FROM export_runs r"
+                + " JOIN export_traces t ON r.trace_key = t.trace_key"
+                + " JOIN export_conversations c ON c.conversation_id = t.conversation_id";
+    }
+
+    /**
+     * Consecutive ranges of conversation ordinals whose JSON columns add up to about {@code budgetBytes} (a
+     * conversation larger than that is a range of its own): {@code first, last} per row, in order.
+     */
+    static String chunks(long budgetBytes) {
+        return "SELECT min(ordinal), max(ordinal) FROM (SELECT ordinal, (sum(bytes) OVER (ORDER BY ordinal) - bytes) // "
+                + budgetBytes + " AS chunk FROM (SELECT ordinal, sum(coalesce(strlen(inputs), 0)"
+                + " + coalesce(strlen(outputs), 0) + coalesce(strlen(extra), 0) + 256) AS bytes FROM export_rows"
+                + " GROUP BY ordinal)) GROUP BY chunk ORDER BY chunk";
     }
 
     static String countConversations() {
@@ -80,12 +103,9 @@ final class BulkExportQuery {
         return "SELECT count(*) FROM export_runs WHERE trace_key IS NULL";
     }
 
-    /** Runs of the selected conversations, each conversation's runs together, the earliest conversation first. */
-    static String runsByConversation() {
-        return "SELECT c.conversation_id, r.* FROM export_runs r"
-                + " JOIN export_traces t ON r.trace_key = t.trace_key"
-                + " JOIN export_conversations c ON c.conversation_id = t.conversation_id"
-                + " ORDER BY c.first_start NULLS LAST, c.conversation_id, r.start_time_us NULLS LAST";
+    /** The runs of one range of conversations, each conversation's runs together, in conversation order. */
+    static String rowsOfChunk(long first, long last) {
+        return "SELECT * FROM export_rows WHERE ordinal BETWEEN " + first + " AND " + last + " ORDER BY ordinal";
     }
 
     private String source() {

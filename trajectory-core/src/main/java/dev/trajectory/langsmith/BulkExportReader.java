@@ -28,14 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads the parquet files of a LangSmith bulk export, one conversation at a time, with DuckDB's embedded engine
  * (JDBC driver {@code org.duckdb:duckdb_jdbc}, an optional dependency): zstd, gzip and snappy, no Hadoop.
  * <p>
- * Memory is bounded: DuckDB streams the files, sorts the runs by conversation within {@code memoryLimitMb} and
- * spills the rest to a temporary directory removed on {@link #close()}; this side holds one conversation's runs at a
- * time. A file that is not readable parquet is skipped with a warning; a row that cannot be read becomes a run with a
+ * Memory is bounded: DuckDB copies the selected runs, unsorted, into a database file in a temporary directory
+ * (removed on {@link #close()}), then reads them back a chunk of conversations at a time, each chunk's JSON about a
+ * quarter of {@code memoryLimitMb}, sorted by conversation; this side holds one conversation's runs at a time. A file that is not readable parquet is skipped with a warning; a row that cannot be read becomes a run with a
  * problem, which the transformation turns into a skipped step. Not thread-safe.
  */
 public final class BulkExportReader implements AutoCloseable {
 
     static final String DRIVER = "org.duckdb.DuckDBDriver";
+
+    /** One chunk of conversations is sorted at a time, in at most this share of the memory limit. */
+    private static final int CHUNK_SHARE = 4;
 
     private static final Logger logger = LoggerFactory.getLogger(BulkExportReader.class);
 
@@ -49,6 +52,10 @@ public final class BulkExportReader implements AutoCloseable {
 
     private final int conversationCount;
 
+    private final List<long[]> chunks;
+
+    private int nextChunk;
+
     private @Nullable Statement statement;
 
     private @Nullable ResultSet rows;
@@ -56,16 +63,22 @@ public final class BulkExportReader implements AutoCloseable {
     private boolean hasRow;
 
     private BulkExportReader(Connection connection, Path spillDirectory, JsonMapper mapper, List<String> skippedFiles,
-            int conversationCount) {
+            int conversationCount, List<long[]> chunks) {
         this.connection = connection;
         this.spillDirectory = spillDirectory;
         this.mapper = mapper;
         this.skippedFiles = skippedFiles;
         this.conversationCount = conversationCount;
+        this.chunks = chunks;
     }
 
     /** Opens the export at {@code source} and selects the conversations to read ({@code since}, {@code limit}). */
     public static BulkExportReader open(Path source, BulkImportRequest request, JsonMapper mapper) {
+        return open(source, request, mapper, request.memoryLimitMb() * 1024L * 1024L / CHUNK_SHARE);
+    }
+
+    /** As {@link #open(Path, BulkImportRequest, JsonMapper)}, sorting chunks of about {@code chunkBytes} of JSON. */
+    static BulkExportReader open(Path source, BulkImportRequest request, JsonMapper mapper, long chunkBytes) {
         Driver driver = loadDriver(DRIVER);
         List<Path> files = ExportFiles.find(source);
         Path spill = createSpillDirectory();
@@ -83,6 +96,7 @@ public final class BulkExportReader implements AutoCloseable {
                 statement.execute(query.createRunsView());
                 statement.execute(BulkExportQuery.createTracesTable(request.since()));
                 statement.execute(BulkExportQuery.createConversationsTable(request.limit()));
+                statement.execute(BulkExportQuery.createRowsTable());
                 long withoutIds = count(statement, BulkExportQuery.countRunsWithoutIds());
                 if (withoutIds > 0) {
                     logger.warn("Skipped {} run(s) of the bulk export under {} that have neither id nor trace_id",
@@ -91,7 +105,8 @@ public final class BulkExportReader implements AutoCloseable {
                 int conversations = (int) count(statement, BulkExportQuery.countConversations());
                 logger.info("Bulk export under {}: {} parquet file(s), {} conversation(s) to import", source,
                         readable.size(), conversations);
-                return new BulkExportReader(connection, spill, mapper, List.copyOf(skipped), conversations);
+                List<long[]> chunks = chunks(statement, chunkBytes);
+                return new BulkExportReader(connection, spill, mapper, List.copyOf(skipped), conversations, chunks);
             }
         }
         catch (SQLException ex) {
@@ -126,7 +141,7 @@ public final class BulkExportReader implements AutoCloseable {
     public @Nullable ExportedConversation next() {
         try {
             ResultSet current = rows();
-            if (!hasRow) {
+            if (current == null) {
                 return null;
             }
             String conversationId = current.getString("conversation_id");
@@ -148,13 +163,33 @@ public final class BulkExportReader implements AutoCloseable {
         deleteQuietly(spillDirectory);
     }
 
-    private ResultSet rows() throws SQLException {
-        if (rows == null) {
+    /** The rows positioned on the next conversation's first run, opening the next chunk's when one runs out. */
+    private @Nullable ResultSet rows() throws SQLException {
+        while (rows == null || !hasRow) {
+            if (statement != null) {
+                statement.close();
+                statement = null;
+                rows = null;
+            }
+            if (nextChunk == chunks.size()) {
+                return null;
+            }
+            long[] chunk = chunks.get(nextChunk++);
             statement = connection.createStatement();
-            rows = statement.executeQuery(BulkExportQuery.runsByConversation());
+            rows = statement.executeQuery(BulkExportQuery.rowsOfChunk(chunk[0], chunk[1]));
             hasRow = rows.next();
         }
         return rows;
+    }
+
+    private static List<long[]> chunks(Statement statement, long budgetBytes) throws SQLException {
+        List<long[]> chunks = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery(BulkExportQuery.chunks(budgetBytes))) {
+            while (result.next()) {
+                chunks.add(new long[] { result.getLong(1), result.getLong(2) });
+            }
+        }
+        return chunks;
     }
 
     /** The row as the live API would send the run, with inputs, outputs and extra still JSON strings. */
@@ -210,7 +245,8 @@ public final class BulkExportReader implements AutoCloseable {
         // Never reach for extensions over the network: parquet and json are built into the driver.
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
-        Connection connection = driver.connect("jdbc:duckdb:", properties);
+        // A database file rather than memory: the selected runs are copied into it once, unsorted.
+        Connection connection = driver.connect("jdbc:duckdb:" + spill.resolve("export.duckdb"), properties);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimitMb + "MB'");
             statement.execute("SET temp_directory = " + BulkExportQuery.literal(spill.toString()));

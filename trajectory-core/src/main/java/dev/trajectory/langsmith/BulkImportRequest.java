@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param until         end (exclusive) of a live export; {@code null} for now
  * @param pollInterval  wait between status requests while a live export runs
  * @param timeout       longest wait for a live export to finish
- * @param memoryLimitMb memory the parquet reader may use for sorting runs into conversations before it spills to a
- *                      temporary directory
+ * @param memoryLimitMb memory the parquet reader (DuckDB) may use; it sorts a quarter of this at a time and keeps
+ *                      the rest of the export in a temporary directory
  */
 public record BulkImportRequest(@Nullable Path source, int limit, @Nullable Instant since, @Nullable Instant until,
         Duration pollInterval, Duration timeout, int memoryLimitMb) {

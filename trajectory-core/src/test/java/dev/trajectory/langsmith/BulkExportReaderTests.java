@@ -132,6 +132,23 @@ class BulkExportReaderTests {
     }
 
     @Test
+    void conversationsReadInChunksOfOneComeOutWholeAndInOrder() {
+        List<JsonNode> runs = new ArrayList<>(Fixtures.runs("langchain-thread.json"));
+        runs.addAll(Fixtures.runs("openai-thread.json"));
+        runs.addAll(Fixtures.runs("content-blocks-trace.json"));
+        ExportFixtures.write(runs, export.resolve("runs.parquet"), "ZSTD");
+        List<Trajectory> chunked = new ArrayList<>();
+
+        try (BulkExportReader reader = BulkExportReader.open(export, BulkImportRequest.fromFiles(export), mapper, 1)) {
+            for (BulkExportReader.ExportedConversation next = reader.next(); next != null; next = reader.next()) {
+                chunked.add(transformer.transform(next.conversationId(), next.runs()));
+            }
+        }
+
+        assertThat(chunked).hasSize(3).isEqualTo(transformer.transformAll(runs));
+    }
+
+    @Test
     void filesOfOtherResourcesThanRunsAreLeftOut() throws IOException {
         Path runs = ExportFixtures.write(Fixtures.runs("openai-thread.json"),
                 export.resolve("resource=runs/day=21/runs.parquet"), "ZSTD");
