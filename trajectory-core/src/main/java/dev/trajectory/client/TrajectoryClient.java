@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.trajectory.json.TrajectoryJson;
+import dev.trajectory.langsmith.BulkExport;
+import dev.trajectory.langsmith.BulkImportRequest;
+import dev.trajectory.langsmith.BulkImportResult;
 import dev.trajectory.langsmith.ConversationSummary;
 import dev.trajectory.langsmith.ConversationTransformer;
 import dev.trajectory.langsmith.ImportProgress;
@@ -90,6 +93,29 @@ public final class TrajectoryClient {
 
     public Flux<Trajectory> importConversationIdsReactive(List<String> conversationIds, ImportProgress progress) {
         return importer.importConversationIds(conversationIds, progress).map(transforms::apply);
+    }
+
+    /**
+     * Bulk import. With a source, the conversations of LangSmith bulk-export parquet files on disk (this needs the
+     * optional dependency {@code org.duckdb:duckdb_jdbc}); without one, starts a live export from {@code since},
+     * waits for it and returns where LangSmith wrote the files. Every trajectory is held in the result: for large
+     * exports use {@link #importBulkReactive}.
+     */
+    public BulkImportResult importBulk(BulkImportRequest request, ImportProgress progress) {
+        if (request.isLiveExport()) {
+            return BulkImportResult.exported(startBulkExportReactive(request).block());
+        }
+        return BulkImportResult.imported(importBulkReactive(request, progress).collectList().block());
+    }
+
+    /** The conversations of export files, emitted one at a time as they are read, on demand. */
+    public Flux<Trajectory> importBulkReactive(BulkImportRequest request, ImportProgress progress) {
+        return importer.bulk().importFiles(request, progress).map(transforms::apply);
+    }
+
+    /** Starts a live bulk export from {@code since}, waits for it and says where its files are. */
+    public Mono<BulkExport> startBulkExportReactive(BulkImportRequest request) {
+        return importer.bulk().export(request);
     }
 
     /**
