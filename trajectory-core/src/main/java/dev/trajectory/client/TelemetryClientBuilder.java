@@ -15,6 +15,7 @@ import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.json.TrajectoryJson;
 import dev.trajectory.local.LocalDataDeletion;
 import dev.trajectory.local.LocalEventWriter;
+import dev.trajectory.local.LocalTraceStore;
 import dev.trajectory.push.ApiKey;
 import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.DeletionRequester;
@@ -23,6 +24,7 @@ import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.HttpDeletionRequester;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TraceSink;
 import dev.trajectory.push.TraceUploader;
 import dev.trajectory.spool.DiskSpool;
 import dev.trajectory.spool.EventSpool;
@@ -294,21 +296,29 @@ public final class TelemetryClientBuilder {
         return client;
     }
 
-    /** Builds the uploader of traces ({@code POST /v1/traces}); {@code null} in local mode. */
-    public @Nullable TraceUploader buildTraceUploader() {
+    /**
+     * Builds where agent runs go: {@code POST /v1/traces} with an API key, {@code {local-dir}/traces/} in local
+     * mode.
+     */
+    public TraceSink buildTraceUploader() {
         if (apiKey == null) {
-            return null;
+            return new LocalTraceStore(tracesDirectory(), validator(), mapper, LocalTraceStore.DEFAULT_MAX_TRACES);
         }
         return new TraceUploader(webClient(), endpoint(apiKey), pushSettings, validator(), mapper);
     }
 
-    private EventValidator validator() {
-        return new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
+    /** Where local mode keeps agent runs: {@code traces} under the local folder. */
+    public Path tracesDirectory() {
+        return localDirectory.resolve("traces");
     }
 
     /** The ingest base URL. */
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    private EventValidator validator() {
+        return new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
     }
 
     private EventSpool openSpool(SpoolSettings settings, EventPushService service, TrackingMetrics metrics) {

@@ -26,7 +26,6 @@ import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.push.PushSettings;
 import dev.trajectory.spool.IngestBackend.Exchange;
 import dev.trajectory.spool.IngestBackend.Mode;
-import dev.trajectory.tracking.DropReason;
 import dev.trajectory.tracking.ShutdownReport;
 import dev.trajectory.tracking.TrackingMetrics;
 import dev.trajectory.tracking.TrackingSettings;
