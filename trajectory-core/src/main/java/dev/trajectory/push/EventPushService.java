@@ -154,8 +154,9 @@ public final class EventPushService {
                         return Mono.just(failed(chunk, PushError.Cause.KEY_REJECTED, failure.getMessage()));
                     }
                     if (RetryPolicy.isRetryable(failure)) {
-                        return Mono.just(failed(chunk, PushError.Cause.UNDELIVERED, "not delivered after "
-                                + (maxRetries + 1) + " attempts: " + HttpChunkSender.describe(failure)));
+                        int attempts = maxRetries + 1;
+                        return Mono.just(failed(chunk, PushError.Cause.UNDELIVERED, "not delivered after " + attempts
+                                + (attempts == 1 ? " attempt: " : " attempts: ") + HttpChunkSender.describe(failure)));
                     }
                     PushError.Cause cause = failure instanceof IngestHttpException ? PushError.Cause.REJECTED
                             : PushError.Cause.UNDELIVERED;

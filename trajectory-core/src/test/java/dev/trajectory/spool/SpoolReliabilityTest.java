@@ -142,8 +142,9 @@ class SpoolReliabilityTest {
         assertThat(backend.distinctIds()).isEqualTo(accepted);
         assertThat(accepted).hasSize(2_000);
         assertThat(metrics.droppedCount()).as("nothing dropped").isZero();
-        assertThat(metrics.sentCount() + metrics.spooledCount()).as("each accepted event counted once")
-                .isEqualTo(metrics.enqueuedCount());
+        // the backend can hold the last batch a moment before the worker has counted its answer
+        await().atMost(DELIVERY_DEADLINE).untilAsserted(() -> assertThat(metrics.sentCount() + metrics.spooledCount())
+                .as("each accepted event counted once").isEqualTo(metrics.enqueuedCount()));
     }
 
     @Test
@@ -177,7 +178,9 @@ class SpoolReliabilityTest {
         List<Exchange> exchanges = backend.exchanges();
         List<Exchange> throttled = exchanges.stream().filter(exchange -> exchange.status() == 429).toList();
         assertThat(throttled).hasSize(4);
-        long graceNanos = Duration.ofMillis(30).toNanos();
+        // A request already on its way when the 429 was answered may arrive a little later on a loaded machine;
+        // with Retry-After: 1 a 200 ms grace at each end still leaves 600 ms in which nothing may arrive.
+        long graceNanos = Duration.ofMillis(200).toNanos();
         for (Exchange answer : throttled) {
             long holdUntil = answer.answeredNanos() + Duration.ofSeconds(answer.retryAfterSecs()).toNanos();
             List<Exchange> early = exchanges.stream()
