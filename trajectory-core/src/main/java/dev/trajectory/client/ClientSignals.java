@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.trajectory.push.SdkVersion;
-import dev.trajectory.push.TraceUploader;
-import dev.trajectory.tracking.QueueFigures;
+import dev.trajectory.push.TraceSink;
 import dev.trajectory.signals.LogRecorder;
 import dev.trajectory.signals.MetricRecorder;
 import dev.trajectory.signals.SignalCounts;
 import dev.trajectory.signals.SpanRecorder;
 import dev.trajectory.trace.TraceFactory;
+import dev.trajectory.tracking.QueueFigures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
@@ -32,7 +32,7 @@ public final class ClientSignals {
 
     private final TraceFactory traces;
 
-    private final @Nullable TraceUploader uploader;
+    private final @Nullable TraceSink uploader;
 
     private final SignalCounts counts = new SignalCounts();
 
@@ -79,7 +79,7 @@ public final class ClientSignals {
         return traces;
     }
 
-    public @Nullable TraceUploader uploader() {
+    public @Nullable TraceSink uploader() {
         return uploader;
     }
 
@@ -140,7 +140,7 @@ public final class ClientSignals {
 
         private @Nullable TraceFactory traces;
 
-        private @Nullable TraceUploader uploader;
+        private @Nullable TraceSink uploader;
 
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
 
@@ -160,7 +160,7 @@ public final class ClientSignals {
             return this;
         }
 
-        public Builder uploader(@Nullable TraceUploader uploader) {
+        public Builder uploader(@Nullable TraceSink uploader) {
             this.uploader = uploader;
             return this;
         }

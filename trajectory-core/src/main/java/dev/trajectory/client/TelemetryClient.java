@@ -16,12 +16,13 @@ import dev.trajectory.push.DeletionResult;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.PushOptions;
 import dev.trajectory.push.PushResult;
+import dev.trajectory.push.TraceSink;
 import dev.trajectory.push.TraceUploadResult;
-import dev.trajectory.push.TraceUploader;
 import dev.trajectory.signals.MetricType;
 import dev.trajectory.signals.Severity;
 import dev.trajectory.signals.SpanKind;
 import dev.trajectory.signals.SpanScope;
+import dev.trajectory.spool.SpoolHealth;
 import dev.trajectory.trace.TraceContext;
 import dev.trajectory.tracking.ClientIdentity;
 import dev.trajectory.tracking.ErrorDetails;
@@ -253,6 +254,11 @@ public class TelemetryClient implements AutoCloseable {
         return tracking == null ? null : tracking.pipeline().metrics();
     }
 
+    /** Whether the disk spool works and how full it is; {@link SpoolHealth.Status#OFF} without one. */
+    public SpoolHealth spoolHealth() {
+        return tracking == null ? SpoolHealth.off() : tracking.pipeline().spool().health();
+    }
+
     /** Delivers everything tracked so far, waiting at most the shutdown timeout; returns whether it finished. */
     public boolean flush() {
         return tracking == null || flush(tracking.defaultTimeout());
@@ -412,10 +418,10 @@ public class TelemetryClient implements AutoCloseable {
     /** Like {@link #uploadTrace} when the returned Mono is subscribed to; the Mono never errors. */
     public Mono<TraceUploadResult> uploadTraceReactive(TraceContext trace, Trajectory trajectory) {
         ClientSignals current = signals();
-        TraceUploader uploader = current.uploader();
+        TraceSink uploader = current.uploader();
         if (uploader == null || !isEnabled()) {
-            return Mono.just(new TraceUploadResult(false, 0, 0, offReason != null ? offReason
-                    : "trace upload needs an API key; local mode does not upload traces"));
+            return Mono.just(new TraceUploadResult(false, 0, 0, offReason != null ? "telemetry is off (" + offReason + ")"
+                    : "no trace upload is configured"));
         }
         return uploader.upload(trace.traceId(), trajectory, trace.events()).doOnNext(result -> {
             if (result.uploaded()) {

@@ -1,5 +1,6 @@
 package dev.trajectory.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.json.TrajectoryJson;
 import dev.trajectory.local.LocalDataDeletion;
 import dev.trajectory.local.LocalEventWriter;
+import dev.trajectory.local.LocalTraceStore;
 import dev.trajectory.push.ApiKey;
 import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.DeletionRequester;
@@ -22,8 +24,14 @@ import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.HttpDeletionRequester;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TraceSink;
 import dev.trajectory.push.TraceUploader;
+import dev.trajectory.spool.DiskSpool;
+import dev.trajectory.spool.EventSpool;
+import dev.trajectory.spool.SpoolMetrics;
+import dev.trajectory.spool.SpoolSettings;
 import dev.trajectory.tracking.ClientIdentity;
+import dev.trajectory.tracking.DropReason;
 import dev.trajectory.tracking.EventEnricher;
 import dev.trajectory.tracking.SessionTracker;
 import dev.trajectory.tracking.TelemetryOptOut;
@@ -89,6 +97,8 @@ public final class TelemetryClientBuilder {
     private Clock clock = Clock.systemUTC();
 
     private final List<EventEnricher> enrichers = new ArrayList<>();
+
+    private @Nullable SpoolSettings spoolSettings;
 
     TelemetryClientBuilder() {
     }
@@ -203,6 +213,16 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
+    /**
+     * Keeps events that cannot be delivered in a disk spool and replays them; off unless called, so a plain client
+     * writes nothing it was not asked to. The starter turns it on by default ({@code trajectory.spool.*}). Local
+     * mode has no disk spool: its files are delivered instead, at the first start with a key.
+     */
+    public TelemetryClientBuilder spool(@Nullable SpoolSettings spoolSettings) {
+        this.spoolSettings = spoolSettings;
+        return this;
+    }
+
     public TelemetryClientBuilder clock(Clock clock) {
         this.clock = clock;
         return this;
@@ -262,7 +282,11 @@ public final class TelemetryClientBuilder {
         EventPushService service = pushService != null ? pushService : buildPushService(buildChunkSender());
         DeletionRequester deletion = apiKey == null ? new LocalDataDeletion(localDirectory)
                 : new HttpDeletionRequester(webClient(), endpoint(apiKey), pushSettings);
-        TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, registerShutdownHook);
+        // In local mode the local files are the spool: they are replayed once a key is set.
+        EventSpool spool = spoolSettings == null || apiKey == null ? EventSpool.none()
+                : openSpool(spoolSettings, service, metrics);
+        TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, spool,
+                registerShutdownHook);
         TelemetryClient.Tracking tracking = new TelemetryClient.Tracking(service, pipeline, new ClientIdentity(config),
                 new SessionTracker(trackingSettings.sessionTimeout(), trackingSettings.maxSessions(), clock),
                 deletion, List.copyOf(enrichers), trackingSettings.shutdownTimeout(), clock);
@@ -272,21 +296,50 @@ public final class TelemetryClientBuilder {
         return client;
     }
 
-    /** Builds the uploader of traces ({@code POST /v1/traces}); {@code null} in local mode. */
-    public @Nullable TraceUploader buildTraceUploader() {
+    /**
+     * Builds where agent runs go: {@code POST /v1/traces} with an API key, {@code {local-dir}/traces/} in local
+     * mode.
+     */
+    public TraceSink buildTraceUploader() {
         if (apiKey == null) {
-            return null;
+            return new LocalTraceStore(tracesDirectory(), validator(), mapper, LocalTraceStore.DEFAULT_MAX_TRACES);
         }
         return new TraceUploader(webClient(), endpoint(apiKey), pushSettings, validator(), mapper);
+    }
+
+    /** Where local mode keeps agent runs: {@code traces} under the local folder. */
+    public Path tracesDirectory() {
+        return localDirectory.resolve("traces");
+    }
+
+    /** The ingest base URL. */
+    public URI baseUrl() {
+        return baseUrl;
     }
 
     private EventValidator validator() {
         return new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
     }
 
-    /** The ingest base URL. */
-    public URI baseUrl() {
-        return baseUrl;
+    private EventSpool openSpool(SpoolSettings settings, EventPushService service, TrackingMetrics metrics) {
+        EventValidator encoder = new EventValidator(new EventJsonWriter(mapper), pushSettings.maxEventBytes());
+        SpoolMetrics spoolMetrics = new SpoolMetrics(meterRegistry,
+                evicted -> metrics.dropped(DropReason.SPOOL_FULL, evicted));
+        return DiskSpool.open(settings, service, encoder, spoolMetrics, localModeFilesToReplay(settings), mapper);
+    }
+
+    /** What local mode wrote before a key was set, when the spool is asked to deliver it. */
+    private List<Path> localModeFilesToReplay(SpoolSettings settings) {
+        if (apiKey == null || !settings.replayLocal()) {
+            return List.of();
+        }
+        try {
+            return LocalEventWriter.eventFiles(localDirectory);
+        }
+        catch (IOException | RuntimeException ex) {
+            logger.warn("Could not list the local-mode files in {} to deliver them: {}", localDirectory, ex.toString());
+            return List.of();
+        }
     }
 
     private IngestEndpoint endpoint(ApiKey key) {

@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.trajectory.json.TrajectoryJson;
+import dev.trajectory.langsmith.BulkExport;
+import dev.trajectory.langsmith.BulkImportRequest;
+import dev.trajectory.langsmith.BulkImportResult;
 import dev.trajectory.langsmith.ConversationSummary;
 import dev.trajectory.langsmith.ConversationTransformer;
 import dev.trajectory.langsmith.ImportProgress;
 import dev.trajectory.langsmith.LangSmithClient;
 import dev.trajectory.langsmith.LangSmithImporter;
 import dev.trajectory.langsmith.LangSmithSettings;
+import dev.trajectory.local.LocalDatasetStore;
 import dev.trajectory.push.ApiKey;
 import dev.trajectory.push.IngestEndpoint;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.TrajectorySink;
 import dev.trajectory.push.TrajectoryUploader;
 import dev.trajectory.push.UploadResult;
 import dev.trajectory.redact.TrajectoryTransform;
@@ -44,11 +49,10 @@ public final class TrajectoryClient {
 
     private final TrajectoryStore store;
 
-    private final @Nullable TrajectoryUploader uploader;
+    private final TrajectorySink uploader;
 
     public TrajectoryClient(LangSmithImporter importer, ConversationTransformer transformer,
-            List<? extends TrajectoryTransform> transforms, TrajectoryStore store,
-            @Nullable TrajectoryUploader uploader) {
+            List<? extends TrajectoryTransform> transforms, TrajectoryStore store, TrajectorySink uploader) {
         this.importer = importer;
         this.transformer = transformer;
         this.transforms = TrajectoryTransform.chain(transforms);
@@ -93,6 +97,29 @@ public final class TrajectoryClient {
     }
 
     /**
+     * Bulk import. With a source, the conversations of LangSmith bulk-export parquet files on disk (this needs the
+     * optional dependency {@code org.duckdb:duckdb_jdbc}); without one, starts a live export from {@code since},
+     * waits for it and returns where LangSmith wrote the files. Every trajectory is held in the result: for large
+     * exports use {@link #importBulkReactive}.
+     */
+    public BulkImportResult importBulk(BulkImportRequest request, ImportProgress progress) {
+        if (request.isLiveExport()) {
+            return BulkImportResult.exported(startBulkExportReactive(request).block());
+        }
+        return BulkImportResult.imported(importBulkReactive(request, progress).collectList().block());
+    }
+
+    /** The conversations of export files, emitted one at a time as they are read, on demand. */
+    public Flux<Trajectory> importBulkReactive(BulkImportRequest request, ImportProgress progress) {
+        return importer.bulk().importFiles(request, progress).map(transforms::apply);
+    }
+
+    /** Starts a live bulk export from {@code since}, waits for it and says where its files are. */
+    public Mono<BulkExport> startBulkExportReactive(BulkImportRequest request) {
+        return importer.bulk().export(request);
+    }
+
+    /**
      * Trajectories from runs the caller already holds (API JSON or export rows), grouped into conversations.
      *
      * @param provider where the runs come from; {@code langsmith} is the only one so far
@@ -115,15 +142,15 @@ public final class TrajectoryClient {
         return store.load(directory);
     }
 
-    /** Uploads to a dataset of the Trajectory backend; never throws for delivery failures, see the result. */
+    /**
+     * Uploads to a dataset of the Trajectory backend, or in local mode (no API key) saves the trajectories under
+     * {@code {local-dir}/datasets/{dataset}/}; never throws for delivery failures, see the result.
+     */
     public UploadResult upload(List<Trajectory> trajectories, String dataset) {
         return uploadReactive(trajectories, dataset).block();
     }
 
     public Mono<UploadResult> uploadReactive(List<Trajectory> trajectories, String dataset) {
-        if (uploader == null) {
-            return Mono.error(new IllegalStateException("uploading needs the Trajectory API key: set trajectory.api-key"));
-        }
         return uploader.upload(trajectories, dataset);
     }
 
@@ -144,6 +171,8 @@ public final class TrajectoryClient {
 
         private List<TrajectoryTransform> transforms = List.of();
 
+        private Path localDirectory = TelemetryClientBuilder.DEFAULT_LOCAL_DIRECTORY;
+
         private WebClient.Builder webClientBuilder = WebClient.builder();
 
         private JsonMapper mapper = TrajectoryJson.mapper();
@@ -162,7 +191,7 @@ public final class TrajectoryClient {
             return this;
         }
 
-        /** The Trajectory API key; without one, uploads fail with a message saying so. */
+        /** The Trajectory API key; without one, uploads are saved in the local folder instead. */
         public Builder apiKey(@Nullable String apiKey) {
             this.apiKey = apiKey == null || apiKey.isBlank() ? null : ApiKey.of(apiKey);
             return this;
@@ -180,6 +209,12 @@ public final class TrajectoryClient {
 
         public Builder uploadChunkSize(int uploadChunkSize) {
             this.uploadChunkSize = uploadChunkSize;
+            return this;
+        }
+
+        /** Folder local mode saves uploaded datasets under, in {@code datasets/}. */
+        public Builder localDirectory(Path localDirectory) {
+            this.localDirectory = localDirectory;
             return this;
         }
 
@@ -203,7 +238,7 @@ public final class TrajectoryClient {
             ConversationTransformer transformer = new ConversationTransformer(mapper);
             LangSmithImporter importer = new LangSmithImporter(new LangSmithClient(webClientBuilder, langSmith, mapper),
                     transformer, mapper);
-            TrajectoryUploader uploader = apiKey == null ? null
+            TrajectorySink uploader = apiKey == null ? new LocalDatasetStore(localDirectory.resolve("datasets"), mapper)
                     : new TrajectoryUploader(webClientBuilder.clone().build(),
                             new IngestEndpoint(baseUrl, apiKey, projectId), pushSettings, mapper, uploadChunkSize);
             return new TrajectoryClient(importer, transformer, transforms, new TrajectoryStore(mapper), uploader);

@@ -104,6 +104,11 @@ public final class LangSmithClient {
                 .concatMapIterable(page -> page.path("runs"));
     }
 
+    /** Any API request, throttled, authenticated and retried like the runs query; for the bulk-export API. */
+    Mono<JsonNode> send(HttpMethod method, String path, @Nullable JsonNode body) {
+        return exchange(method, settings.resolve(path), body);
+    }
+
     private Mono<JsonNode> fetchPage(ObjectNode body) {
         return exchange(HttpMethod.POST, settings.resolve("/runs/query"), body);
     }

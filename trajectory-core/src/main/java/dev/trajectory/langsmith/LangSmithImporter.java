@@ -1,7 +1,6 @@
 package dev.trajectory.langsmith;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.trajectory.trajectory.Trajectory;
 import org.slf4j.Logger;
@@ -41,6 +40,11 @@ public final class LangSmithImporter {
         this.mapper = mapper;
     }
 
+    /** Bulk import through the same LangSmith connection and transformation as this importer's. */
+    public BulkImporter bulk() {
+        return new BulkImporter(new BulkExportClient(client, mapper), transformer, mapper);
+    }
+
     /**
      * The most recent conversations, newest first, from the project's root runs grouped by thread (a root run
      * without a thread is a conversation of its own). Turns are counted among the root runs read, which stop at the
@@ -76,21 +80,14 @@ public final class LangSmithImporter {
     private Flux<Trajectory> importEach(List<String> conversationIds,
             java.util.function.IntFunction<Mono<List<String>>> traceIds, ImportProgress progress) {
         int total = conversationIds.size();
-        int logEvery = Math.max(1, total / 10);
-        AtomicInteger done = new AtomicInteger();
+        ProgressCounter counter = new ProgressCounter(total, progress, logger, "LangSmith conversations");
         return Flux.range(0, total).concatMap(index -> {
             String conversationId = conversationIds.get(index);
             return traceIds.apply(index)
                     .flatMap(traces -> runsOf(traces))
                     .map(runs -> transformer.transform(conversationId, runs))
                     .onErrorResume(failure -> Mono.just(failed(conversationId, failure)))
-                    .doOnNext(trajectory -> {
-                        int count = done.incrementAndGet();
-                        progress.onProgress(count, total);
-                        if (count % logEvery == 0 || count == total) {
-                            logger.info("Imported {} of {} LangSmith conversations", count, total);
-                        }
-                    });
+                    .doOnNext(trajectory -> counter.conversationDone());
         });
     }
 

@@ -2,12 +2,15 @@ package dev.trajectory.local;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +46,19 @@ public final class LocalEventWriter implements ChunkSender {
     /** The folder events are written to. */
     public Path directory() {
         return directory;
+    }
+
+    /** The files local mode wrote in a folder, oldest first; none when the folder does not exist. */
+    public static List<Path> eventFiles(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "events-*.jsonl")) {
+            stream.forEach(files::add);
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
     }
 
     /** The file events written now go to. */

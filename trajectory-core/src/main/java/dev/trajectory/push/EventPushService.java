@@ -58,12 +58,7 @@ public final class EventPushService {
             if (valid.isEmpty()) {
                 return Mono.just(skipped);
             }
-            int maxRetries = options.maxRetriesOr(settings.maxRetries());
-            AtomicBoolean keyRejected = new AtomicBoolean();
-            return Flux.fromIterable(EventChunker.chunk(valid, options.chunkSizeOr(settings.chunkSize()),
-                            settings.maxRequestBytes()))
-                    .concatMap(chunk -> deliver(chunk, maxRetries, keyRejected))
-                    .reduce(PushResult.empty(), PushResult::plus)
+            return deliverAll(valid, options, new AtomicBoolean())
                     .doOnNext(delivered -> logErrors("{} of {} telemetry events were not delivered: {}",
                             delivered.errors(), events.size()))
                     .map(skipped::plus);
@@ -72,6 +67,34 @@ public final class EventPushService {
                     unexpected);
             return Mono.just(PushResult.undelivered(events, "unexpected failure: " + unexpected));
         });
+    }
+
+    /**
+     * Pushes events that are already serialised, such as those replayed from the disk spool: no validation, the
+     * same chunking, retries and accounting as {@link #push}. The returned Mono never errors.
+     *
+     * @param keyRejected set when the backend refused the API key, so the caller can keep the events for later
+     *                    rather than count them as refused for good
+     */
+    public Mono<PushResult> pushEncoded(List<EncodedEvent> events, PushOptions options, AtomicBoolean keyRejected) {
+        if (events.isEmpty()) {
+            return Mono.just(PushResult.empty());
+        }
+        return Mono.defer(() -> deliverAll(events, options, keyRejected)).onErrorResume(unexpected -> {
+            logger.error("Telemetry push failed unexpectedly; reporting all {} events as failed", events.size(),
+                    unexpected);
+            List<PushError> errors = events.stream().map(event -> new PushError(event.index(), event.eventId(),
+                    PushError.Cause.UNDELIVERED, "unexpected failure: " + unexpected)).toList();
+            return Mono.just(new PushResult(0, 0, 0, errors.size(), errors));
+        });
+    }
+
+    private Mono<PushResult> deliverAll(List<EncodedEvent> events, PushOptions options, AtomicBoolean keyRejected) {
+        int maxRetries = options.maxRetriesOr(settings.maxRetries());
+        return Flux.fromIterable(EventChunker.chunk(events, options.chunkSizeOr(settings.chunkSize()),
+                        settings.maxRequestBytes()))
+                .concatMap(chunk -> deliver(chunk, maxRetries, keyRejected))
+                .reduce(PushResult.empty(), PushResult::plus);
     }
 
     private List<EncodedEvent> encode(List<TelemetryEvent> events, List<PushError> invalid) {
@@ -131,8 +154,9 @@ public final class EventPushService {
                         return Mono.just(failed(chunk, PushError.Cause.KEY_REJECTED, failure.getMessage()));
                     }
                     if (RetryPolicy.isRetryable(failure)) {
-                        return Mono.just(failed(chunk, PushError.Cause.UNDELIVERED, "not delivered after "
-                                + (maxRetries + 1) + " attempts: " + HttpChunkSender.describe(failure)));
+                        int attempts = maxRetries + 1;
+                        return Mono.just(failed(chunk, PushError.Cause.UNDELIVERED, "not delivered after " + attempts
+                                + (attempts == 1 ? " attempt: " : " attempts: ") + HttpChunkSender.describe(failure)));
                     }
                     PushError.Cause cause = failure instanceof IngestHttpException ? PushError.Cause.REJECTED
                             : PushError.Cause.UNDELIVERED;

@@ -3,6 +3,7 @@ package dev.trajectory.push;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends chunks to {@code POST {base-url}/v1/events} as gzip-compressed JSON, with a bearer token, an Idempotency-Key
- * derived from the chunk's event ids (the same on every attempt) and a Resilience4j retry around each chunk.
+ * derived from the chunk's event ids (the same on every attempt) and a Resilience4j retry around each chunk. A
+ * server's Retry-After holds back every request of this sender until it has passed, not only the retried one, so
+ * the next batch or a spool replay does not arrive early either.
  */
 public final class HttpChunkSender implements ChunkSender {
 
@@ -46,6 +49,10 @@ public final class HttpChunkSender implements ChunkSender {
 
     private final RetryListener retryListener;
 
+    private final Duration maxBackoff;
+
+    private final AtomicLong notBeforeNanos = new AtomicLong(System.nanoTime());
+
     public HttpChunkSender(WebClient webClient, IngestEndpoint endpoint, PushSettings settings, JsonMapper mapper,
             boolean debug, RetryListener retryListener) {
         this(webClient, endpoint, settings, mapper, debug, retryListener, Clock.systemUTC());
@@ -62,6 +69,7 @@ public final class HttpChunkSender implements ChunkSender {
         this.debug = debug;
         this.retryListener = retryListener;
         this.clock = clock;
+        this.maxBackoff = settings.maxBackoff();
     }
 
     @Override
@@ -87,6 +95,22 @@ public final class HttpChunkSender implements ChunkSender {
     }
 
     private Mono<IngestResponse> attempt(URI uri, EventChunk chunk, byte[] body, String idempotencyKey) {
+        Mono<IngestResponse> request = Mono.defer(() -> post(uri, chunk, body, idempotencyKey))
+                .doOnError(IngestHttpException.class, this::holdOffFor);
+        long waitNanos = notBeforeNanos.get() - System.nanoTime();
+        return waitNanos > 0 ? Mono.delay(Duration.ofNanos(waitNanos)).then(request) : request;
+    }
+
+    /** Remembers a server's Retry-After, capped by the maximum backoff, for every later request. */
+    private void holdOffFor(IngestHttpException failure) {
+        Duration retryAfter = failure.retryAfter();
+        if (retryAfter != null) {
+            long until = System.nanoTime() + (retryAfter.compareTo(maxBackoff) < 0 ? retryAfter : maxBackoff).toNanos();
+            notBeforeNanos.accumulateAndGet(until, (current, next) -> next - current > 0 ? next : current);
+        }
+    }
+
+    private Mono<IngestResponse> post(URI uri, EventChunk chunk, byte[] body, String idempotencyKey) {
         if (debug) {
             logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", uri, chunk.size(),
                     body.length, idempotencyKey);

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record TraceUploadResult(boolean uploaded, int events, int skippedEvents, @Nullable String error) {
 
-    static TraceUploadResult failed(int events, int skippedEvents, String error) {
+    public static TraceUploadResult failed(int events, int skippedEvents, String error) {
         return new TraceUploadResult(false, events, skippedEvents, error);
     }
 }

@@ -1,16 +1,13 @@
 package dev.trajectory.push;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import dev.trajectory.event.EventIds;
 import dev.trajectory.event.EventValidator;
-import dev.trajectory.event.InvalidEventException;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.trajectory.Trajectory;
 import io.github.resilience4j.reactor.retry.RetryOperator;
@@ -29,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * neither does. Gzip, bearer token, retries and backoff as for event pushes; the Idempotency-Key is derived from the
  * trace id and the event ids, so a retried or repeated upload is recognised.
  */
-public final class TraceUploader {
+public final class TraceUploader implements TraceSink {
 
     private static final Logger logger = LoggerFactory.getLogger(TraceUploader.class);
 
@@ -56,27 +53,16 @@ public final class TraceUploader {
     }
 
     /** Uploads when subscribed to; the Mono never errors, a failure is described in the result. */
+    @Override
     public Mono<TraceUploadResult> upload(String traceId, Trajectory trajectory, List<TelemetryEvent> events) {
         return Mono.defer(() -> {
-            List<byte[]> valid = new ArrayList<>(events.size());
-            List<String> ids = new ArrayList<>(events.size());
-            for (TelemetryEvent event : events) {
-                try {
-                    valid.add(validator.validate(event));
-                    ids.add(event.eventId());
-                }
-                catch (InvalidEventException | RuntimeException ex) {
-                    logger.debug("Leaving invalid event {} out of trace {}: {}", event.eventId(), traceId,
-                            ex.getMessage());
-                }
-            }
-            int skipped = events.size() - valid.size();
-            byte[] body = RequestCompression.gzip(body(trajectory, valid));
+            TraceBody encoded = TraceBody.encode(traceId, trajectory, events, validator, mapper);
+            byte[] body = RequestCompression.gzip(encoded.json());
             Retry retry = retryPolicy.retry("trajectory-traces", settings.maxRetries());
-            return Mono.defer(() -> attempt(body, idempotencyKey(traceId, ids)))
+            return Mono.defer(() -> attempt(body, idempotencyKey(traceId, encoded.eventIds())))
                     .transformDeferred(RetryOperator.of(retry))
-                    .thenReturn(new TraceUploadResult(true, valid.size(), skipped, null))
-                    .onErrorResume(failure -> Mono.just(TraceUploadResult.failed(valid.size(), skipped,
+                    .thenReturn(new TraceUploadResult(true, encoded.events(), encoded.skipped(), null))
+                    .onErrorResume(failure -> Mono.just(TraceUploadResult.failed(encoded.events(), encoded.skipped(),
                             "trace " + traceId + " not uploaded: " + HttpChunkSender.describe(failure))));
         }).onErrorResume(unexpected -> Mono.just(TraceUploadResult.failed(events.size(), 0,
                 "trace " + traceId + " not uploaded: " + unexpected)));
@@ -101,21 +87,6 @@ public final class TraceUploader {
             return response.releaseBody();
         }
         return HttpChunkSender.failure(response, Clock.systemUTC());
-    }
-
-    private byte[] body(Trajectory trajectory, List<byte[]> events) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes("{\"trajectory\":".getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(mapper.writeValueAsBytes(trajectory));
-        out.writeBytes(",\"events\":[".getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < events.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(events.get(i));
-        }
-        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 
     /** SHA-256 of the trace id and the event ids, one per line: the same for every retry of the same upload. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.trajectory.event.EventIds;
 import dev.trajectory.trajectory.Trajectory;
+import dev.trajectory.trajectory.TrajectoryIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code task.id} or else a hash of its content, and each chunk with an Idempotency-Key derived from the dataset and
  * those ids, so a retried or repeated upload is recognised by the backend instead of stored twice.
  */
-public final class TrajectoryUploader {
+public final class TrajectoryUploader implements TrajectorySink {
 
     private static final Logger logger = LoggerFactory.getLogger(TrajectoryUploader.class);
 
@@ -58,11 +59,11 @@ public final class TrajectoryUploader {
 
     /** The id a trajectory is uploaded under: its task id, else the SHA-256 of its JSON. */
     public String idOf(Trajectory trajectory) {
-        String id = trajectory.task().id();
-        return id != null && !id.isBlank() ? id : sha256Hex(mapper.writeValueAsBytes(trajectory));
+        return TrajectoryIds.of(trajectory, mapper);
     }
 
     /** Uploads the trajectories; the returned Mono never errors, every failure is listed in the result. */
+    @Override
     public Mono<UploadResult> upload(List<Trajectory> trajectories, String dataset) {
         if (dataset == null || dataset.isBlank()) {
             return Mono.error(new IllegalArgumentException("dataset must not be blank"));

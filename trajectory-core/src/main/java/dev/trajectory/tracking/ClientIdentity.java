@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.trajectory.event.EventIds;
+import dev.trajectory.trajectory.TrajectoryStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,9 +113,7 @@ public final class ClientIdentity {
             }
             String created = EventIds.newEventId();
             Files.createDirectories(idFile.getParent());
-            Path temp = Files.createTempFile(idFile.getParent(), CLIENT_ID_FILE, ".tmp");
-            Files.writeString(temp, created, StandardCharsets.UTF_8);
-            Files.move(temp, idFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TrajectoryStore.writeAtomically(idFile, created.getBytes(StandardCharsets.UTF_8));
             return created;
         }
         catch (IOException | RuntimeException ex) {

@@ -16,7 +16,10 @@ public enum DropReason {
     RETRIES_EXHAUSTED("retries_exhausted"),
 
     /** It was still waiting when the shutdown deadline passed. */
-    SHUTDOWN("shutdown");
+    SHUTDOWN("shutdown"),
+
+    /** It was in the disk spool's oldest segment when a full spool evicted it to make room. */
+    SPOOL_FULL("spool_full");
 
     private final String tag;
 

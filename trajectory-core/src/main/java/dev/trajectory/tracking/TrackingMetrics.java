@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The pipeline's own counts, always kept in memory for reports and, when a {@link MeterRegistry} is given, also
  * published as {@code trajectory.events.enqueued}, {@code trajectory.events.sent},
- * {@code trajectory.events.dropped{reason}}, {@code trajectory.queue.size}, {@code trajectory.push.duration}
- * and {@code trajectory.push.retries}.
+ * {@code trajectory.events.dropped{reason}}, {@code trajectory.events.spooled}, {@code trajectory.queue.size},
+ * {@code trajectory.push.duration} and {@code trajectory.push.retries}.
+ * <p>
+ * Every event {@code track()} accepts is counted once as sent, dropped (with a reason) or spooled. A spooled event
+ * is neither delivered nor lost yet: the spool's own counts ({@code trajectory.spool.*}) say what its replay made of
+ * it, and an eviction from a full spool is counted here as dropped with reason {@code spool_full}.
  */
 public final class TrackingMetrics {
 
@@ -29,6 +33,8 @@ public final class TrackingMetrics {
 
     private volatile boolean credentialsRejected;
 
+    private final AtomicLong spooled = new AtomicLong();
+
     private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
 
     private final @Nullable MeterRegistry registry;
@@ -38,6 +44,8 @@ public final class TrackingMetrics {
     private final @Nullable Counter sentCounter;
 
     private final @Nullable Counter retriesCounter;
+
+    private final @Nullable Counter spooledCounter;
 
     private final Map<DropReason, Counter> droppedCounters = new EnumMap<>(DropReason.class);
 
@@ -52,6 +60,7 @@ public final class TrackingMetrics {
             enqueuedCounter = null;
             sentCounter = null;
             retriesCounter = null;
+            spooledCounter = null;
             pushTimer = null;
             return;
         }
@@ -60,6 +69,9 @@ public final class TrackingMetrics {
         sentCounter = Counter.builder("trajectory.events.sent").description("Events the backend holds")
                 .register(registry);
         retriesCounter = Counter.builder("trajectory.push.retries").description("Retried ingest requests")
+                .register(registry);
+        spooledCounter = Counter.builder("trajectory.events.spooled")
+                .description("Events kept in the disk spool for a later replay instead of being delivered")
                 .register(registry);
         for (DropReason reason : DropReason.values()) {
             droppedCounters.put(reason, Counter.builder("trajectory.events.dropped").tag("reason", reason.tag())
@@ -90,11 +102,19 @@ public final class TrackingMetrics {
         }
     }
 
-    void dropped(DropReason reason, long count) {
+    /** Counts events that were not delivered and will not be; used by the pipeline and by a full spool. */
+    public void dropped(DropReason reason, long count) {
         dropped.get(reason).addAndGet(count);
         Counter counter = droppedCounters.get(reason);
         if (counter != null) {
             counter.increment(count);
+        }
+    }
+
+    void spooled(long count) {
+        spooled.addAndGet(count);
+        if (spooledCounter != null) {
+            spooledCounter.increment(count);
         }
     }
 
@@ -127,6 +147,11 @@ public final class TrackingMetrics {
 
     public long sentCount() {
         return sent.get();
+    }
+
+    /** Events kept in the disk spool for a later replay. */
+    public long spooledCount() {
+        return spooled.get();
     }
 
     public long retriedCount() {

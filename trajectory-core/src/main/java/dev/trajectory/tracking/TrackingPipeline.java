@@ -2,7 +2,9 @@ package dev.trajectory.tracking;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +19,7 @@ import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.PushError;
 import dev.trajectory.push.PushOptions;
 import dev.trajectory.push.PushResult;
+import dev.trajectory.spool.EventSpool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Takes events from any thread without blocking and delivers them in the background: a bounded lock-free queue and
  * one daemon worker that pushes a batch when {@code flushAt} events are waiting, every {@code flushInterval}, on
  * {@link #flush(Duration)} and at shutdown. A full queue drops the new event, counts it and warns at a limited rate.
- * Every accepted event ends up counted exactly once: sent, or dropped with a reason.
+ * With a disk spool, events that would be dropped for a full queue, exhausted retries or the shutdown deadline are
+ * kept in the spool instead, and in write-ahead mode every accepted event is written to it before it is queued.
+ * Every accepted event ends up counted exactly once: sent, dropped with a reason, or spooled.
  */
 public final class TrackingPipeline {
 
@@ -40,6 +45,8 @@ public final class TrackingPipeline {
     private final TrackingSettings settings;
 
     private final TrackingMetrics metrics;
+
+    private final EventSpool spool;
 
     private final int batchSize;
 
@@ -63,10 +70,12 @@ public final class TrackingPipeline {
 
     private volatile @Nullable ShutdownReport report;
 
-    private TrackingPipeline(EventPushService pushService, TrackingSettings settings, TrackingMetrics metrics) {
+    private TrackingPipeline(EventPushService pushService, TrackingSettings settings, TrackingMetrics metrics,
+            EventSpool spool) {
         this.pushService = pushService;
         this.settings = settings;
         this.metrics = metrics;
+        this.spool = spool;
         this.queue = new EventQueue(settings.maxQueueSize());
         this.batchSize = Math.max(settings.flushAt(), pushService.settings().chunkSize());
         this.worker = new Thread(this::work, "trajectory-tracking");
@@ -82,7 +91,17 @@ public final class TrackingPipeline {
      */
     public static TrackingPipeline start(EventPushService pushService, TrackingSettings settings,
             TrackingMetrics metrics, boolean registerShutdownHook) {
-        TrackingPipeline pipeline = new TrackingPipeline(pushService, settings, metrics);
+        return start(pushService, settings, metrics, EventSpool.none(), registerShutdownHook);
+    }
+
+    /**
+     * Starts a pipeline that keeps undeliverable events in the given spool; the pipeline's shutdown closes it.
+     *
+     * @param registerShutdownHook whether a JVM shutdown hook should flush it
+     */
+    public static TrackingPipeline start(EventPushService pushService, TrackingSettings settings,
+            TrackingMetrics metrics, EventSpool spool, boolean registerShutdownHook) {
+        TrackingPipeline pipeline = new TrackingPipeline(pushService, settings, metrics, spool);
         pipeline.worker.start();
         if (registerShutdownHook) {
             Thread hook = new Thread(() -> pipeline.shutdown(settings.shutdownTimeout()), "trajectory-shutdown");
@@ -98,8 +117,14 @@ public final class TrackingPipeline {
             metrics.dropped(DropReason.SHUTDOWN, 1);
             return false;
         }
+        spool.accepted(event);
         int size = queue.offer(event);
         if (size < 0) {
+            if (spool.keep(List.of(event)) == 1) {
+                metrics.enqueued();
+                metrics.spooled(1);
+                return true;
+            }
             metrics.dropped(DropReason.QUEUE_FULL, 1);
             queueFullWarning.occurred("Trajectory tracking queue is full (trajectory.tracking.max-queue-size="
                     + settings.maxQueueSize() + "); dropped new events");
@@ -150,6 +175,11 @@ public final class TrackingPipeline {
                 return metrics.isCredentialsRejected();
             }
         };
+    }
+
+    /** Where undeliverable events are kept; {@link EventSpool#none()} without a disk spool. */
+    public EventSpool spool() {
+        return spool;
     }
 
     /** Whether new events are still accepted. */
@@ -206,9 +236,9 @@ public final class TrackingPipeline {
             LockSupport.unpark(worker);
             awaitWorker(Duration.ofSeconds(1));
         }
-        int leftOver = queue.drain(Integer.MAX_VALUE).size();
-        metrics.dropped(DropReason.SHUTDOWN, leftOver);
+        keepOrDrop(queue.drain(Integer.MAX_VALUE), DropReason.SHUTDOWN);
         completeFlushRequests();
+        spool.close();
         removeShutdownHook();
         ShutdownReport done = currentReport();
         report = done;
@@ -223,7 +253,7 @@ public final class TrackingPipeline {
         return new ShutdownReport(metrics.sentCount(),
                 metrics.droppedCount(DropReason.REJECTED) + metrics.droppedCount(DropReason.RETRIES_EXHAUSTED),
                 metrics.droppedCount(DropReason.QUEUE_FULL) + metrics.droppedCount(DropReason.INVALID),
-                metrics.droppedCount(DropReason.SHUTDOWN));
+                metrics.droppedCount(DropReason.SHUTDOWN), metrics.spooledCount());
     }
 
     private void work() {
@@ -265,34 +295,64 @@ public final class TrackingPipeline {
             future.cancel(true);
         }
         try {
-            account(future.get());
+            account(future.get(), batch);
             metrics.pushed(Duration.ofNanos(System.nanoTime() - started));
         }
         catch (CancellationException | InterruptedException ex) {
-            metrics.dropped(DropReason.SHUTDOWN, batch.size());
+            keepOrDrop(batch, DropReason.SHUTDOWN);
         }
         catch (ExecutionException ex) {
             // The push service reports failures in its result; this is a bug, and the events are still accounted.
-            logger.error("Trajectory push failed unexpectedly; {} events dropped", batch.size(), ex.getCause());
-            metrics.dropped(DropReason.RETRIES_EXHAUSTED, batch.size());
+            logger.error("Trajectory push failed unexpectedly; {} events not delivered", batch.size(), ex.getCause());
+            keepOrDrop(batch, DropReason.RETRIES_EXHAUSTED);
         }
         finally {
             inFlight = null;
         }
     }
 
-    private void account(PushResult result) {
+    private void account(PushResult result, List<TelemetryEvent> batch) {
         metrics.sent(result.pushed() + result.duplicates());
+        List<TelemetryEvent> undelivered = new ArrayList<>();
+        Set<Integer> undeliveredIndexes = new HashSet<>();
         for (PushError error : result.errors()) {
-            if (error.cause() == PushError.Cause.KEY_REJECTED) {
-                metrics.credentialsRejected();
+            switch (error.cause()) {
+                case INVALID -> metrics.dropped(DropReason.INVALID, 1);
+                case REJECTED -> metrics.dropped(DropReason.REJECTED, 1);
+                case KEY_REJECTED -> {
+                    metrics.credentialsRejected();
+                    metrics.dropped(DropReason.REJECTED, 1);
+                }
+                case UNDELIVERED, NOT_SENT -> {
+                    if (error.index() >= 0 && error.index() < batch.size() && undeliveredIndexes.add(error.index())) {
+                        undelivered.add(batch.get(error.index()));
+                    }
+                    else {
+                        metrics.dropped(DropReason.RETRIES_EXHAUSTED, 1);
+                    }
+                }
             }
-            metrics.dropped(switch (error.cause()) {
-                case INVALID -> DropReason.INVALID;
-                case REJECTED, KEY_REJECTED -> DropReason.REJECTED;
-                case UNDELIVERED, NOT_SENT -> DropReason.RETRIES_EXHAUSTED;
-            }, 1);
         }
+        if (undelivered.size() < batch.size()) {
+            List<TelemetryEvent> finished = new ArrayList<>(batch.size() - undelivered.size());
+            for (int index = 0; index < batch.size(); index++) {
+                if (!undeliveredIndexes.contains(index)) {
+                    finished.add(batch.get(index));
+                }
+            }
+            spool.resolved(finished);
+        }
+        keepOrDrop(undelivered, DropReason.RETRIES_EXHAUSTED);
+    }
+
+    /** Hands the events to the spool; what it cannot keep is counted as dropped for the reason given. */
+    private void keepOrDrop(List<TelemetryEvent> events, DropReason reason) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int kept = spool.keep(events);
+        metrics.spooled(kept);
+        metrics.dropped(reason, events.size() - kept);
     }
 
     private List<CompletableFuture<Void>> takeFlushRequests() {

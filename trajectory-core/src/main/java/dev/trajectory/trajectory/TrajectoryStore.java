@@ -105,7 +105,11 @@ public final class TrajectoryStore {
         return (safe.startsWith(".") ? "_" + safe.substring(1) : safe) + SUFFIX;
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    /**
+     * Writes the bytes to a temporary file beside the target and renames it over the target, so a reader sees the
+     * old content or the new, never a part.
+     */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(temp, bytes);

@@ -1,10 +1,8 @@
 package dev.trajectory.langsmith;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 
+import dev.trajectory.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,29 +41,5 @@ class RequestThrottleTests {
         clock.advance(Duration.ofSeconds(10));
 
         assertThat(throttle.reserve()).isZero();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2025-03-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.trajectory.tracking;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.trajectory.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,6 +21,7 @@ import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.json.TrajectoryJson;
 import dev.trajectory.push.DeletionResult;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -39,6 +39,7 @@ public final class TrajectoriesAutoConfiguration {
                 .projectId(properties.getProjectId())
                 .pushSettings(properties.getPush().toSettings())
                 .uploadChunkSize(properties.getTrajectories().getUploadChunkSize())
+                .localDirectory(properties.getLocal().getDir())
                 .transforms(transforms.orderedStream().toList())
                 .webClientBuilder(TrajectoryAutoConfiguration.customizedWebClient(customizers))
                 .build();

@@ -21,7 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Provides the {@link TelemetryClient}: sending to the ingest API when {@code trajectory.api-key} is set, writing
- * to {@code trajectory.local.dir} otherwise, and sending nothing when the user opted out.
+ * to {@code trajectory.local.dir} otherwise, and sending nothing when the user opted out. Undeliverable events go to
+ * the disk spool ({@code trajectory.spool.*}) unless it is switched off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
@@ -56,9 +57,10 @@ public final class TrajectoryAutoConfiguration {
     TelemetryClient telemetryClient(TrajectoryProperties properties, Environment environment,
             ObjectProvider<EventPushService> pushService, ObjectProvider<TrackingMetrics> metrics,
             ObjectProvider<EventEnricher> enrichers, ObjectProvider<ClientSignals> signals,
-            ObjectProvider<TrajectoryWebClientCustomizer> customizers) {
+            ObjectProvider<TrajectoryWebClientCustomizer> customizers, ObjectProvider<MeterRegistry> meterRegistry) {
         TelemetryClientBuilder builder = clientBuilder(properties, customizers)
                 .enabled(properties.isEnabled())
+                .meterRegistry(meterRegistry.getIfUnique())
                 .environment(environment::getProperty)
                 .registerShutdownHook(false)
                 .pushService(pushService.getIfAvailable());
@@ -93,7 +95,8 @@ public final class TrajectoryAutoConfiguration {
                 .debug(properties.isDebug())
                 .pushSettings(properties.getPush().toSettings())
                 .trackingSettings(properties.getTracking().toSettings())
-                .localDirectory(properties.getLocal().getDir());
+                .localDirectory(properties.getLocal().getDir())
+                .spool(properties.getSpool().toSettings(properties.getLocal().getDir()));
         if (properties.getTracking().getConfigDir() != null) {
             builder.configDirectory(properties.getTracking().getConfigDir());
         }

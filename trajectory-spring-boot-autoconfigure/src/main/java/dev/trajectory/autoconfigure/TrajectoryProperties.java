@@ -3,16 +3,18 @@ package dev.trajectory.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.langsmith.LangSmithSettings;
 import dev.trajectory.push.PushSettings;
 import dev.trajectory.push.TrajectoryUploader;
-import dev.trajectory.tracking.ErrorDetails;
+import dev.trajectory.spool.DurabilityMode;
+import dev.trajectory.spool.SpoolSettings;
 import dev.trajectory.trace.TraceContext;
+import dev.trajectory.tracking.ErrorDetails;
 import dev.trajectory.tracking.TrackingSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -73,6 +75,8 @@ public class TrajectoryProperties {
     private final Trajectories trajectories = new Trajectories();
 
     private final Redaction redaction = new Redaction();
+
+    private final Spool spool = new Spool();
 
     public boolean isEnabled() {
         return enabled;
@@ -164,6 +168,10 @@ public class TrajectoryProperties {
 
     public Redaction getRedaction() {
         return redaction;
+    }
+
+    public Spool getSpool() {
+        return spool;
     }
 
     /** An error naming the full property, the value and the rule; never used for secrets. */
@@ -413,6 +421,131 @@ public class TrajectoryProperties {
         public TrackingSettings toSettings() {
             return new TrackingSettings(maxQueueSize, flushAt, flushInterval, shutdownTimeout, sessionTimeout,
                     maxSessions);
+        }
+    }
+
+    /** The disk spool that keeps undeliverable events and replays them. */
+    public static class Spool {
+
+        private static final SpoolSettings DEFAULTS = SpoolSettings.defaults(Path.of("spool"));
+
+        /**
+         * Whether undeliverable events are kept in a disk spool and replayed.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Folder of the spool's segment files; defaults to a "spool" folder inside trajectory.local.dir.
+         */
+        private @Nullable Path dir;
+
+        /**
+         * Maximum size of the spool on disk; beyond it the oldest segment is evicted.
+         */
+        private DataSize maxSize = DataSize.ofBytes(DEFAULTS.maxBytes());
+
+        /**
+         * What the spool writes: on-failure for undeliverable events only, write-ahead for every accepted event.
+         */
+        private DurabilityMode durability = DEFAULTS.durability();
+
+        /**
+         * Longest time written events wait before they are forced to the storage device.
+         */
+        private Duration fsyncInterval = DEFAULTS.fsyncInterval();
+
+        /**
+         * Amount of written, unforced data that triggers a force before the interval has passed.
+         */
+        private DataSize fsyncSize = DataSize.ofBytes(DEFAULTS.fsyncBytes());
+
+        /**
+         * Wait between replay attempts while the backend is failing.
+         */
+        private Duration replayInterval = DEFAULTS.replayInterval();
+
+        /**
+         * Whether events written in local mode are delivered at the first start with an API key.
+         */
+        private boolean replayLocal = DEFAULTS.replayLocal();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Path getDir() {
+            return dir;
+        }
+
+        public void setDir(@Nullable Path dir) {
+            this.dir = dir;
+        }
+
+        public DataSize getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(DataSize maxSize) {
+            requirePositive("spool.max-size", maxSize.toBytes());
+            this.maxSize = maxSize;
+        }
+
+        public DurabilityMode getDurability() {
+            return durability;
+        }
+
+        public void setDurability(DurabilityMode durability) {
+            this.durability = durability;
+        }
+
+        public Duration getFsyncInterval() {
+            return fsyncInterval;
+        }
+
+        public void setFsyncInterval(Duration fsyncInterval) {
+            requirePositive("spool.fsync-interval", fsyncInterval);
+            this.fsyncInterval = fsyncInterval;
+        }
+
+        public DataSize getFsyncSize() {
+            return fsyncSize;
+        }
+
+        public void setFsyncSize(DataSize fsyncSize) {
+            requirePositive("spool.fsync-size", fsyncSize.toBytes());
+            this.fsyncSize = fsyncSize;
+        }
+
+        public Duration getReplayInterval() {
+            return replayInterval;
+        }
+
+        public void setReplayInterval(Duration replayInterval) {
+            requirePositive("spool.replay-interval", replayInterval);
+            this.replayInterval = replayInterval;
+        }
+
+        public boolean isReplayLocal() {
+            return replayLocal;
+        }
+
+        public void setReplayLocal(boolean replayLocal) {
+            this.replayLocal = replayLocal;
+        }
+
+        /** These settings for the spool, or {@code null} when it is off; the folder defaults into the local one. */
+        public @Nullable SpoolSettings toSettings(Path localDir) {
+            if (!enabled) {
+                return null;
+            }
+            long maxBytes = maxSize.toBytes();
+            return new SpoolSettings(dir != null ? dir : localDir.resolve("spool"), maxBytes,
+                    SpoolSettings.segmentBytesFor(maxBytes), durability, fsyncInterval, fsyncSize.toBytes(),
+                    replayInterval, replayLocal);
         }
     }
 

@@ -15,6 +15,9 @@ import dev.trajectory.push.ChunkSender;
 import dev.trajectory.push.EventPushService;
 import dev.trajectory.push.HttpChunkSender;
 import dev.trajectory.push.PushResult;
+import dev.trajectory.spool.DurabilityMode;
+import dev.trajectory.spool.SpoolHealth;
+import dev.trajectory.spool.SpoolSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,13 +49,17 @@ class TrajectoryAutoConfigurationTests {
     @TempDir
     Path configDir;
 
+    @TempDir
+    Path spoolDir;
+
     private ApplicationContextRunner contextRunner;
 
     @BeforeEach
     void isolateFromTheMachine() {
         contextRunner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(TrajectoryAutoConfiguration.class))
-                .withPropertyValues("trajectory.tracking.config-dir=" + configDir, "DO_NOT_TRACK=",
+                .withPropertyValues("trajectory.tracking.config-dir=" + configDir,
+                        "trajectory.spool.dir=" + spoolDir, "DO_NOT_TRACK=",
                         "TRAJECTORY_TELEMETRY=");
     }
 
@@ -252,6 +259,62 @@ class TrajectoryAutoConfigurationTests {
             });
         }
         assertThat(trackingThreads()).isEqualTo(before);
+    }
+
+    @Test
+    void bindsEverySpoolPropertyWithTheFolderInsideTheLocalOneByDefault() {
+        contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl(),
+                "trajectory.local.dir=" + localDir, "trajectory.spool.dir=",
+                "trajectory.spool.max-size=64MB", "trajectory.spool.durability=write-ahead",
+                "trajectory.spool.fsync-interval=250ms", "trajectory.spool.fsync-size=512KB",
+                "trajectory.spool.replay-interval=3s", "trajectory.spool.replay-local=false").run(context -> {
+                    TrajectoryProperties properties = context.getBean(TrajectoryProperties.class);
+                    SpoolSettings settings = properties.getSpool().toSettings(properties.getLocal().getDir());
+                    assertThat(settings).isEqualTo(new SpoolSettings(localDir.resolve("spool"), 64L << 20, 8L << 20,
+                            DurabilityMode.WRITE_AHEAD, Duration.ofMillis(250), 512L << 10, Duration.ofSeconds(3),
+                            false));
+                    SpoolHealth health = context.getBean(TelemetryClient.class).spoolHealth();
+                    assertThat(health.status()).isEqualTo(SpoolHealth.Status.UP);
+                    assertThat(health.directory()).isEqualTo(localDir.resolve("spool").toAbsolutePath());
+                });
+    }
+
+    @Test
+    void theSpoolCanBeSwitchedOffAndLocalModeHasNoneBecauseItsFilesAreTheSpool() {
+        contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl(),
+                "trajectory.spool.enabled=false").run(context -> assertThat(
+                        context.getBean(TelemetryClient.class).spoolHealth().status()).isEqualTo(SpoolHealth.Status.OFF));
+        contextRunner.withPropertyValues("trajectory.local.dir=" + localDir).run(context -> {
+            assertThat(context.getBean(TelemetryClient.class).spoolHealth().status()).isEqualTo(SpoolHealth.Status.OFF);
+            assertThat(localDir.resolve("spool")).doesNotExist();
+        });
+    }
+
+    @Test
+    void aBadSpoolPropertyFailsStartUpNamingIt() {
+        contextRunner.withPropertyValues("trajectory.spool.max-size=0B").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("trajectory.spool.max-size");
+        });
+    }
+
+    @Test
+    void closingAContextStopsTheSpoolThreadsAndReleasesItsFolder() {
+        long before = spoolThreads();
+        for (int i = 0; i < 3; i++) {
+            contextRunner.withPropertyValues("trajectory.api-key=k", "trajectory.base-url=" + server.baseUrl())
+                    .run(context -> {
+                assertThat(context.getBean(TelemetryClient.class).spoolHealth().status())
+                        .as("the folder is free again").isEqualTo(SpoolHealth.Status.UP);
+                assertThat(spoolThreads()).isEqualTo(before + 2);
+            });
+        }
+        assertThat(spoolThreads()).isEqualTo(before);
+    }
+
+    private static long spoolThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("trajectory-spool-") && thread.isAlive()).count();
     }
 
     private static long trackingThreads() {

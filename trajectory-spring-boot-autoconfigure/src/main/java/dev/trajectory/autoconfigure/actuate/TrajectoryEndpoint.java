@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.trajectory.tracking.QueueFigures;
-import dev.trajectory.client.ClientSignals;
 import dev.trajectory.client.ClientStatus;
 import dev.trajectory.client.TelemetryClient;
 import org.jspecify.annotations.Nullable;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.trajectory.tracking.QueueFigures;
-import dev.trajectory.client.ClientSignals;
 import dev.trajectory.client.ClientStatus;
 import dev.trajectory.client.TelemetryClient;
 import org.jspecify.annotations.Nullable;

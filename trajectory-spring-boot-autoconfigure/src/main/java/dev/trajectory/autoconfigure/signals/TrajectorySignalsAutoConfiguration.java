@@ -36,7 +36,7 @@ public final class TrajectorySignalsAutoConfiguration {
         boolean sending = properties.isEnabled() && !properties.isLocalMode();
         return ClientSignals.builder()
                 .traces(traces.getIfAvailable(() -> TraceFactory.defaults(properties.getSource())))
-                .uploader(sending ? client.buildTraceUploader() : null)
+                .uploader(properties.isEnabled() ? client.buildTraceUploader() : null)
                 .meterRegistry(meterRegistry.getIfUnique(() -> Metrics.globalRegistry))
                 .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
                 .serviceName(properties.getSource())

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.trajectory.autoconfigure.BackendEvents;
 import dev.trajectory.autoconfigure.TrajectoryAutoConfiguration;
+import dev.trajectory.testing.MutableClock;
 import dev.trajectory.trace.TraceAgentRun;
 import dev.trajectory.trace.TraceContext;
 import dev.trajectory.trace.TraceFactory;

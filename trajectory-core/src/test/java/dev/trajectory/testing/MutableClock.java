@@ -1,4 +1,4 @@
-package dev.trajectory.tracking;
+package dev.trajectory.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so durations and timeouts are exact without sleeping. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    /** Starts at 2026-11-21T10:00:00Z. */
+    public MutableClock() {
+        this(Instant.parse("2026-11-21T10:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
