@@ -1,7 +1,6 @@
 package dev.trajectory.event;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,8 +42,8 @@ public record TelemetryEvent(
     public static final String DEFAULT_SOURCE = "sdk";
 
     public TelemetryEvent {
-        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-        metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        properties = properties == null ? FrozenMap.EMPTY : FrozenMap.copyOf(properties);
+        metadata = metadata == null ? null : FrozenMap.copyOf(metadata);
         eventId = eventId == null ? EventIds.newEventId() : eventId;
         timestamp = timestamp == null ? Instant.now() : timestamp;
         source = source == null ? DEFAULT_SOURCE : source;

@@ -1,13 +1,9 @@
 package dev.trajectory.push;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
@@ -87,7 +83,7 @@ public final class HttpChunkSender implements ChunkSender {
      */
     Mono<IngestResponse> send(URI uri, EventChunk chunk, java.util.function.Supplier<byte[]> json, String idempotencyKey,
             int maxRetries) {
-        return Mono.fromCallable(() -> gzip(json.get())).flatMap(body -> {
+        return Mono.fromCallable(() -> RequestCompression.gzip(json.get())).flatMap(body -> {
             Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
             retry.getEventPublisher().onRetry(event -> {
                 logger.debug("Retrying chunk {} ({} events), attempt {}: {}", idempotencyKey, chunk.size(),
@@ -184,16 +180,5 @@ public final class HttpChunkSender implements ChunkSender {
         }
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
-            gzip.write(body);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
     }
 }

@@ -57,7 +57,7 @@ public final class TraceUploader implements TraceSink {
     public Mono<TraceUploadResult> upload(String traceId, Trajectory trajectory, List<TelemetryEvent> events) {
         return Mono.defer(() -> {
             TraceBody encoded = TraceBody.encode(traceId, trajectory, events, validator, mapper);
-            byte[] body = HttpChunkSender.gzip(encoded.json());
+            byte[] body = RequestCompression.gzip(encoded.json());
             Retry retry = retryPolicy.retry("trajectory-traces", settings.maxRetries());
             return Mono.defer(() -> attempt(body, idempotencyKey(traceId, encoded.eventIds())))
                     .transformDeferred(RetryOperator.of(retry))

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every benchmark in benchmarks/ on this machine, side by side with the peer SDKs, and regenerates
+# docs/benchmarks.md from the results. Nothing here runs in `mvn verify`.
+#
+# Knobs (environment variables), defaults keep a full run near 20 minutes on 2 cores:
+#   FORKS=1 WARMUP=3 ITERATIONS=5     JMH forks and 1-second iterations for track() and chunk encoding
+#   E2E_EVENTS=10000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
+#   WRK_DURATION=20s WRK_CONNECTIONS=16 WRK_ROUNDS=2  the request filter's load test (benchmarks/filter-load.sh)
+#   RESULTS=benchmarks/target/results where the raw results go
+# Needs wrk (apt-get install -y wrk) for the request filter's part.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FORKS=${FORKS:-1}
+WARMUP=${WARMUP:-3}
+ITERATIONS=${ITERATIONS:-5}
+E2E_EVENTS=${E2E_EVENTS:-10000}
+E2E_ITERATIONS=${E2E_ITERATIONS:-3}
+RESULTS=${RESULTS:-benchmarks/target/results}
+
+mvn -B -q -pl benchmarks -am package -DskipTests
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+JAR=benchmarks/target/benchmarks.jar
+WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
+
+{
+  echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; memory $(free -g | awk '/^Mem:/ {print $2}') GiB"
+  echo "- OS: $(uname -sr); JDK: $(java -version 2>&1 | sed -n 2p)"
+  echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'); started $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$RESULTS/machine.txt"
+
+benchmarks/memory.sh "$RESULTS/memory.csv"
+
+java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark' -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" \
+  -prof gc -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
+
+java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi 1 -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
+  -rf json -rff "$RESULTS/e2e.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/e2e.log"
+
+benchmarks/filter-load.sh "$RESULTS/filter.csv"
+
+echo "- load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); finished $(date -u +%Y-%m-%dT%H:%MZ)" >> "$RESULTS/machine.txt"
+
+java -cp "$JAR" dev.trajectory.benchmarks.report.BenchmarkReport "$RESULTS" benchmarks/report-template.md \
+  docs/benchmarks.md
+echo "wrote docs/benchmarks.md"

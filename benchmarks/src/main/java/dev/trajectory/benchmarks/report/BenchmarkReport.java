@@ -1,0 +1,216 @@
+package dev.trajectory.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import dev.trajectory.benchmarks.ChunkEncodingBenchmark;
+import dev.trajectory.benchmarks.EventShape;
+import dev.trajectory.benchmarks.sdk.Sdk;
+
+import static dev.trajectory.benchmarks.report.MarkdownTable.number;
+import static dev.trajectory.benchmarks.report.MarkdownTable.percent;
+import static dev.trajectory.benchmarks.report.MarkdownTable.ratio;
+import static dev.trajectory.benchmarks.report.MarkdownTable.withError;
+
+/**
+ * Fills the report template's placeholders ({@code {{machine}}}, {@code {{targets}}}, {@code {{track}}},
+ * {@code {{endToEnd}}}, {@code {{chunk}}}, {@code {{memory}}}) from a results folder.
+ * Usage: {@code BenchmarkReport <results folder> <template> <output>}.
+ */
+public final class BenchmarkReport {
+
+    private static final String ONE_THREAD = "TrackCallBenchmark.oneThread";
+
+    private static final String FOUR_THREADS = "TrackCallBenchmark.fourThreads";
+
+    private static final String END_TO_END = "EndToEndBenchmark.deliverAll";
+
+    private static final double CALL_BUDGET_NANOS = 300;
+
+    private final ResultSet results;
+
+    private BenchmarkReport(ResultSet results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: BenchmarkReport <results folder> <template> <output>");
+        }
+        BenchmarkReport report = new BenchmarkReport(new ResultSet(Path.of(args[0])));
+        String text = Files.readString(Path.of(args[1]))
+                .replace("{{machine}}", report.results.machine)
+                .replace("{{targets}}", report.targets())
+                .replace("{{track}}", report.track())
+                .replace("{{endToEnd}}", report.endToEnd())
+                .replace("{{chunk}}", report.chunk())
+                .replace("{{memory}}", report.memory())
+                .replace("{{agentRun}}", report.agentRun())
+                .replace("{{filter}}", report.filter());
+        Files.writeString(Path.of(args[2]), text);
+    }
+
+    private String track() {
+        StringBuilder out = new StringBuilder();
+        for (EventShape shape : EventShape.values()) {
+            double ours = score(ONE_THREAD, Sdk.TRAJECTORY, shape);
+            MarkdownTable table = new MarkdownTable("SDK", "1 thread, ns/call", "allocated, B/call",
+                    "4 threads, ns/call", "delivered (1 thread)", "peer ÷ Trajectory (1 thread)");
+            for (Sdk sdk : Sdk.values()) {
+                Optional<JmhResult> one = results.find(ONE_THREAD, sdk, shape);
+                Optional<JmhResult> four = results.find(FOUR_THREADS, sdk, shape);
+                table.row(sdk.name(),
+                        one.map(r -> withError(r.score(), r.error())).orElse("–"),
+                        one.map(r -> number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp()))
+                                .orElse("–"),
+                        four.map(r -> withError(r.score(), r.error())).orElse("–"),
+                        results.wireTotal("track.oneThread", sdk, shape)
+                                .map(w -> percent(w.events() / (double) w.calls())).orElse("–"),
+                        sdk == Sdk.TRAJECTORY ? "1.00×" : ratio(score(ONE_THREAD, sdk, shape) / ours));
+            }
+            out.append("**").append(shape.name().toLowerCase()).append(" event** (")
+                    .append(describe(shape)).append(")\n\n").append(table.render()).append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    private String endToEnd() {
+        StringBuilder out = new StringBuilder();
+        for (EventShape shape : EventShape.values()) {
+            double ours = eventsPerSecond(Sdk.TRAJECTORY, shape);
+            MarkdownTable table = new MarkdownTable("SDK", "events/s", "wire bytes/event", "events/request",
+                    "Trajectory ÷ peer");
+            for (Sdk sdk : Sdk.values()) {
+                Optional<JmhResult> result = results.find(END_TO_END, sdk, shape);
+                Optional<WireRecord> wire = results.wireTotal("endToEnd", sdk, shape);
+                double rate = eventsPerSecond(sdk, shape);
+                table.row(sdk.name(),
+                        result.map(r -> withError(rate, rate * r.error() / r.score())).orElse("not run"),
+                        wire.map(w -> number(w.bodyBytes() / (double) w.events())).orElse("–"),
+                        wire.map(w -> number(w.events() / (double) w.requests())).orElse("–"),
+                        sdk == Sdk.TRAJECTORY ? "1.00×" : ratio(ours / rate));
+            }
+            out.append("**").append(shape.name().toLowerCase()).append(" event**\n\n").append(table.render())
+                    .append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    private String chunk() {
+        MarkdownTable table = new MarkdownTable("event", "step", "chunks/s", "events/s");
+        for (EventShape shape : EventShape.values()) {
+            for (String step : List.of("serialiseAndGzip", "serialiseOnly", "gzipOnly")) {
+                results.find("ChunkEncodingBenchmark." + step, null, shape).ifPresent(r -> table.row(
+                        shape.name().toLowerCase(), step, withError(r.score(), r.error()),
+                        number(r.score() * ChunkEncodingBenchmark.CHUNK_EVENTS)));
+            }
+        }
+        return table.render().strip();
+    }
+
+    private String memory() {
+        MarkdownTable table = new MarkdownTable("event", "queued events", "heap bytes/event (median)",
+                "JSON bytes/event",
+                "heap ÷ JSON");
+        for (ResultSet.Memory row : results.memoryMedians()) {
+            table.row(row.shape().toLowerCase(), Long.toString(row.events()), number(row.heapBytesPerEvent()),
+                    number(row.jsonBytesPerEvent()), ratio(row.heapBytesPerEvent() / row.jsonBytesPerEvent()));
+        }
+        return table.render().strip();
+    }
+
+    private String agentRun() {
+        Optional<JmhResult> recorded = results.find("AgentRunBenchmark.recorded", null, null);
+        Optional<JmhResult> plain = results.find("AgentRunBenchmark.plain", null, null);
+        MarkdownTable table = new MarkdownTable("call", "ns/call", "allocated, B/call");
+        recorded.ifPresent(r -> table.row("`@TraceAgentRun` method", withError(r.score(), r.error()),
+                number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp())));
+        plain.ifPresent(r -> table.row("same method, not annotated", withError(r.score(), r.error()),
+                number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp())));
+        if (recorded.isPresent() && plain.isPresent()) {
+            table.row("**overhead of recording a run**", number(recorded.get().score() - plain.get().score()), "");
+        }
+        return table.render().strip();
+    }
+
+    private String filter() {
+        MarkdownTable table = new MarkdownTable("filter", "run", "requests/s", "p99 ms");
+        for (ResultSet.FilterRun run : results.filterRuns) {
+            table.row(run.filterOn() ? "on" : "off", Integer.toString(run.round()), number(run.requestsPerSecond()),
+                    number(run.p99Millis()));
+        }
+        for (boolean on : new boolean[] {false, true}) {
+            double[] means = results.filterMeans(on);
+            table.row("**" + (on ? "on" : "off") + "**", "mean", number(means[0]), number(means[1]));
+        }
+        return table.render().strip();
+    }
+
+    /** Share of requests/s lost with the filter on, from the mean of the load-test runs. */
+    private double filterCost() {
+        return 1 - results.filterMeans(true)[0] / results.filterMeans(false)[0];
+    }
+
+    private String targets() {
+        MarkdownTable table = new MarkdownTable("target", "event", "measured", "met");
+        for (EventShape shape : EventShape.values()) {
+            double ours = score(ONE_THREAD, Sdk.TRAJECTORY, shape);
+            double bestPeer = bestPeer(sdk -> score(ONE_THREAD, sdk, shape), true);
+            table.row("track() ≤ best peer, 1 thread", shape.name().toLowerCase(),
+                    number(ours) + " ns vs " + number(bestPeer) + " ns", verdict(ours, ours <= bestPeer));
+            table.row("track() ≤ 300 ns, 1 thread", shape.name().toLowerCase(), number(ours) + " ns",
+                    verdict(ours, ours <= CALL_BUDGET_NANOS));
+        }
+        for (EventShape shape : EventShape.values()) {
+            double ours = eventsPerSecond(Sdk.TRAJECTORY, shape);
+            double bestPeer = bestPeer(sdk -> eventsPerSecond(sdk, shape), false);
+            table.row("end-to-end events/s ≥ 2× best peer", shape.name().toLowerCase(),
+                    ratio(ours / bestPeer) + " (" + number(ours) + " vs " + number(bestPeer) + ")",
+                    verdict(ours / bestPeer, ours >= 2 * bestPeer));
+        }
+        for (ResultSet.Memory row : results.memoryMedians()) {
+            double factor = row.heapBytesPerEvent() / row.jsonBytesPerEvent();
+            table.row("memory per queued event ≤ 2× JSON", row.shape().toLowerCase(), ratio(factor),
+                    verdict(factor, factor <= 2));
+        }
+        double cost = filterCost();
+        table.row("request filter costs ≤ 3% of requests/s", "–", percent(cost), verdict(cost, cost <= 0.03));
+        return table.render().strip();
+    }
+
+    private double bestPeer(java.util.function.ToDoubleFunction<Sdk> figure, boolean lowerIsBetter) {
+        return Arrays.stream(Sdk.values())
+                .filter(sdk -> sdk != Sdk.TRAJECTORY)
+                .mapToDouble(figure)
+                .filter(Double::isFinite)
+                .reduce(lowerIsBetter ? Math::min : Math::max)
+                .orElse(Double.NaN);
+    }
+
+    private double score(String method, Sdk sdk, EventShape shape) {
+        return results.find(method, sdk, shape).map(JmhResult::score).orElse(Double.NaN);
+    }
+
+    /** Events per second from the single-shot time (ms) to deliver the run's event count. */
+    private double eventsPerSecond(Sdk sdk, EventShape shape) {
+        return results.find(END_TO_END, sdk, shape)
+                .map(r -> Double.parseDouble(r.param("events")) / (r.score() / 1000))
+                .orElse(Double.NaN);
+    }
+
+    /** "yes", "**no**", or "not run" when the figure it rests on is missing. */
+    private static String verdict(double figure, boolean met) {
+        if (!Double.isFinite(figure)) {
+            return "not run";
+        }
+        return met ? "yes" : "**no**";
+    }
+
+    private static String describe(EventShape shape) {
+        return shape == EventShape.SMALL ? "3 properties" : "50 properties, 4 KiB of text";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.trajectory.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One row of a JMH JSON result file: which method with which parameters, its score and error (99.9% interval
+ * half-width, as JMH prints it) and the normalised allocation when {@code -prof gc} ran.
+ */
+record JmhResult(String method, int threads, Map<String, String> params, double score, double error, String unit,
+        @Nullable Double allocatedBytesPerOp) {
+
+    static List<JmhResult> read(Path file) throws IOException {
+        List<JmhResult> results = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return results;
+        }
+        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(file));
+        for (JsonNode run : root) {
+            String benchmark = run.get("benchmark").asString();
+            JsonNode primary = run.get("primaryMetric");
+            JsonNode gc = run.path("secondaryMetrics").get("gc.alloc.rate.norm");
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            run.path("params").properties().forEach(entry -> params.put(entry.getKey(), entry.getValue().asString()));
+            results.add(new JmhResult(benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1),
+                    run.get("threads").asInt(), params, primary.get("score").asDouble(),
+                    errorOf(primary), primary.get("scoreUnit").asString(),
+                    gc == null ? null : gc.get("score").asDouble()));
+        }
+        return results;
+    }
+
+    private static double errorOf(JsonNode metric) {
+        double error = metric.path("scoreError").asDouble(Double.NaN);
+        return Double.isFinite(error) ? error : Double.NaN;
+    }
+
+    String param(String name) {
+        return params.getOrDefault(name, "");
+    }
+}

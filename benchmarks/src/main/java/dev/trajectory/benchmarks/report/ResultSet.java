@@ -1,0 +1,98 @@
+package dev.trajectory.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.trajectory.benchmarks.EventShape;
+import dev.trajectory.benchmarks.sdk.Sdk;
+import org.jspecify.annotations.Nullable;
+
+/** Everything one run of {@code benchmarks/run.sh} wrote to its results folder, with lookups for the report. */
+final class ResultSet {
+
+    /** One line of the memory CSV. */
+    record Memory(String shape, long events, double heapBytesPerEvent, double jsonBytesPerEvent) {
+    }
+
+    final List<JmhResult> jmh = new ArrayList<>();
+
+    final List<WireRecord> wire;
+
+    final List<Memory> memory = new ArrayList<>();
+
+    /** One line of the request filter's load-test CSV. */
+    record FilterRun(boolean filterOn, int round, double requestsPerSecond, double p99Millis) {
+    }
+
+    final List<FilterRun> filterRuns = new ArrayList<>();
+
+    final String machine;
+
+    ResultSet(Path folder) throws IOException {
+        jmh.addAll(JmhResult.read(folder.resolve("calls.json")));
+        jmh.addAll(JmhResult.read(folder.resolve("e2e.json")));
+        wire = WireRecord.read(folder.resolve("wire.csv"));
+        Path memoryFile = folder.resolve("memory.csv");
+        if (Files.exists(memoryFile)) {
+            for (String line : Files.readAllLines(memoryFile)) {
+                String[] cells = line.split(",");
+                if (cells.length == 4 && !cells[0].equals("shape")) {
+                    memory.add(new Memory(cells[0], Long.parseLong(cells[1]), Double.parseDouble(cells[2]),
+                            Double.parseDouble(cells[3])));
+                }
+            }
+        }
+        Path filterFile = folder.resolve("filter.csv");
+        if (Files.exists(filterFile)) {
+            for (String line : Files.readAllLines(filterFile)) {
+                String[] cells = line.split(",");
+                if (cells.length == 4 && !cells[0].equals("filter") && !cells[2].isBlank()) {
+                    filterRuns.add(new FilterRun(Boolean.parseBoolean(cells[0]), Integer.parseInt(cells[1]),
+                            Double.parseDouble(cells[2]), Double.parseDouble(cells[3])));
+                }
+            }
+        }
+        Path machineFile = folder.resolve("machine.txt");
+        machine = Files.exists(machineFile) ? Files.readString(machineFile).strip() : "(not recorded)";
+    }
+
+    Optional<JmhResult> find(String method, @Nullable Sdk sdk, @Nullable EventShape shape) {
+        return jmh.stream()
+                .filter(result -> result.method().equals(method))
+                .filter(result -> sdk == null || result.param("sdk").equals(sdk.name()))
+                .filter(result -> shape == null || result.param("shape").equals(shape.name()))
+                .findFirst();
+    }
+
+    /** Mean requests/s and mean p99 (ms) of the load-test runs with the filter on or off; NaN when none ran. */
+    double[] filterMeans(boolean filterOn) {
+        List<FilterRun> runs = filterRuns.stream().filter(run -> run.filterOn() == filterOn).toList();
+        if (runs.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {runs.stream().mapToDouble(FilterRun::requestsPerSecond).average().orElseThrow(),
+                runs.stream().mapToDouble(FilterRun::p99Millis).average().orElseThrow()};
+    }
+
+    /** Per shape, in order of appearance, the run with the median heap figure (one JVM per run). */
+    List<Memory> memoryMedians() {
+        return memory.stream().map(Memory::shape).distinct().map(shape -> {
+            List<Memory> runs = memory.stream().filter(row -> row.shape().equals(shape))
+                    .sorted(java.util.Comparator.comparingDouble(Memory::heapBytesPerEvent)).toList();
+            return runs.get(runs.size() / 2);
+        }).toList();
+    }
+
+    /** Sink counts of every trial or iteration of one benchmark, SDK and shape, added up. */
+    Optional<WireRecord> wireTotal(String benchmark, Sdk sdk, EventShape shape) {
+        return wire.stream()
+                .filter(record -> record.benchmark().equals(benchmark) && record.sdk().equals(sdk.name())
+                        && record.shape().equals(shape.name()))
+                .reduce((a, b) -> new WireRecord(a.benchmark(), a.sdk(), a.shape(), a.calls() + b.calls(),
+                        a.events() + b.events(), a.requests() + b.requests(), a.bodyBytes() + b.bodyBytes()));
+    }
+}
