@@ -105,6 +105,11 @@ public final class LocalTraceStore implements TraceSink {
         return traces;
     }
 
+    /** The stored runs' ids and when each was saved, newest first, without reading the runs. */
+    public List<SavedRun> saved() {
+        return datedNewestFirst().stream().map(dated -> new SavedRun(traceId(dated.file()), dated.modified())).toList();
+    }
+
     /** The stored run with this trace id, if any. */
     public Optional<StoredTrace> find(String traceId) {
         if (!SAFE_ID.matcher(traceId).matches()) {
@@ -117,9 +122,8 @@ public final class LocalTraceStore implements TraceSink {
     private Optional<StoredTrace> read(Path file) {
         try {
             Document document = mapper.readValue(Files.readAllBytes(file), Document.class);
-            String name = file.getFileName().toString();
-            return Optional.of(new StoredTrace(name.substring(0, name.length() - SUFFIX.length()),
-                    Files.getLastModifiedTime(file).toInstant(), document.trajectory(),
+            return Optional.of(new StoredTrace(traceId(file), Files.getLastModifiedTime(file).toInstant(),
+                    document.trajectory(),
                     document.events() == null ? List.of() : document.events()));
         }
         catch (IOException | JacksonException ex) {
@@ -136,6 +140,10 @@ public final class LocalTraceStore implements TraceSink {
     }
 
     private List<Path> filesNewestFirst() {
+        return datedNewestFirst().stream().map(Dated::file).toList();
+    }
+
+    private List<Dated> datedNewestFirst() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -143,13 +151,17 @@ public final class LocalTraceStore implements TraceSink {
             return listing.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
                     .map(file -> new Dated(file, modified(file)))
                     .sorted(Comparator.comparing(Dated::modified).reversed())
-                    .map(Dated::file)
                     .toList();
         }
         catch (IOException ex) {
             logger.debug("Could not list local traces in {}: {}", directory, ex.toString());
             return List.of();
         }
+    }
+
+    private static String traceId(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - SUFFIX.length());
     }
 
     private static Instant modified(Path file) {
@@ -162,6 +174,15 @@ public final class LocalTraceStore implements TraceSink {
     }
 
     private record Dated(Path file, Instant modified) {
+    }
+
+    /**
+     * A stored run as the folder lists it.
+     *
+     * @param traceId the run's trace id
+     * @param savedAt when it was stored
+     */
+    public record SavedRun(String traceId, Instant savedAt) {
     }
 
     private record Document(@JsonProperty("trajectory") Trajectory trajectory,

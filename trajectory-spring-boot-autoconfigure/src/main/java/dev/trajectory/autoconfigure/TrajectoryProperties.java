@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
@@ -793,12 +794,18 @@ public class TrajectoryProperties {
 
     private final Web web = new Web();
 
+    private final Console console = new Console();
+
     public Tracing getTracing() {
         return tracing;
     }
 
     public Web getWeb() {
         return web;
+    }
+
+    public Console getConsole() {
+        return console;
     }
 
     /** Agent runs recorded by {@code @TraceAgentRun} and the context they carry across threads. */
@@ -935,6 +942,52 @@ public class TrajectoryProperties {
                 throw invalid("web.sampling-ratio", samplingRatio, "must be between 0.0 and 1.0");
             }
             this.samplingRatio = samplingRatio;
+        }
+    }
+
+    /** The local console: recent agent runs, their steps and events, read from the local folder. */
+    public static class Console {
+
+        private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
+        /**
+         * Whether the console is served; when unset, only in local mode (no api-key).
+         */
+        private @Nullable Boolean enabled;
+
+        /**
+         * Path the console is served under.
+         */
+        private String path = "/trajectory";
+
+        public @Nullable Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(@Nullable Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            if (path == null || !PATH.matcher(path).matches()) {
+                throw invalid("console.path", path,
+                        "must start with / and hold only letters, digits and . _ ~ - between slashes");
+            }
+            this.path = path;
+        }
+
+        /** Whether the console is served: as {@code enabled} says, or when it is unset only in local mode. */
+        public static boolean served(@Nullable Boolean enabled, boolean localMode) {
+            return enabled != null ? enabled : localMode;
+        }
+
+        /** Whether these settings serve the console, given whether the client runs in local mode. */
+        public boolean isServed(boolean localMode) {
+            return served(enabled, localMode);
         }
     }
 }

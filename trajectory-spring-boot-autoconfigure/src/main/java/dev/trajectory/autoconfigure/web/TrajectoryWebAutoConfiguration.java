@@ -1,5 +1,8 @@
 package dev.trajectory.autoconfigure.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.trajectory.autoconfigure.TrajectoryProperties;
 import dev.trajectory.autoconfigure.trace.TrajectoryTracingAutoConfiguration;
 import dev.trajectory.autoconfigure.web.reactive.RequestEventWebFilter;
@@ -28,7 +31,17 @@ public final class TrajectoryWebAutoConfiguration {
             ObjectProvider<TraceFactory> traces) {
         TrajectoryProperties.Web web = properties.getWeb();
         return new RequestEvents(traces.getIfAvailable(() -> TraceFactory.defaults(properties.getSource())), client,
-                web.getExcludedPaths(), web.getSamplingRatio(), web.getSessionHeader());
+                excludedPaths(properties), web.getSamplingRatio(), web.getSessionHeader());
+    }
+
+    /** The configured excluded paths, and the local console's path when it is served: looking records nothing. */
+    private static List<String> excludedPaths(TrajectoryProperties properties) {
+        List<String> excluded = new ArrayList<>(properties.getWeb().getExcludedPaths());
+        TrajectoryProperties.Console console = properties.getConsole();
+        if (console.isServed(properties.isLocalMode())) {
+            excluded.add(console.getPath() + "/**");
+        }
+        return excluded;
     }
 
     @Configuration(proxyBeanMethods = false)
