@@ -1,0 +1,228 @@
+package dev.trajectory.autoconfigure.capture.langchain4j;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.SystemMessage;
+import dev.trajectory.autoconfigure.TrajectoriesAutoConfiguration;
+import dev.trajectory.autoconfigure.TrajectoryAutoConfiguration;
+import dev.trajectory.autoconfigure.capture.OpenAiStub;
+import dev.trajectory.autoconfigure.capture.TrajectoryCaptureAutoConfiguration;
+import dev.trajectory.autoconfigure.capture.UploadedTraces;
+import dev.trajectory.autoconfigure.trace.TrajectoryTracingAutoConfiguration;
+import dev.trajectory.trace.TraceAgentRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LangChain4jCaptureTests {
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TrajectoryAutoConfiguration.class,
+                    TrajectoriesAutoConfiguration.class, TrajectoryTracingAutoConfiguration.class,
+                    TrajectoryCaptureAutoConfiguration.class, LangChain4jCaptureAutoConfiguration.class))
+            .withPropertyValues("trajectory.api-key=tk_test", "trajectory.base-url=" + server.baseUrl(),
+                    "trajectory.spool.enabled=false")
+            .withUserConfiguration(LangChain4jAgent.class);
+
+    @Test
+    void anAiServiceToolRoundTripIsUploadedAsStepsWithPairedToolMessagesUsageAndMetrics() {
+        OpenAiStub.toolRoundTrip(server);
+        UploadedTraces.accept(server);
+        contextRunner.run(context -> {
+            String answer = context.getBean(ShopAgent.class).ask("Weather in Paris and stock of A-1? Call +1 415 555 0100");
+
+            assertThat(answer).isEqualTo(OpenAiStub.FINAL_ANSWER);
+            JsonNode trace = UploadedTraces.awaitOne(server);
+            JsonNode trajectory = trace.get("trajectory");
+            JsonNode steps = trajectory.get("steps");
+            assertThat(steps).hasSize(2);
+            assertThat(UploadedTraces.roles(steps.get(0))).containsExactly("system", "user", "assistant");
+            JsonNode firstAnswer = steps.get(0).get("messages").get(2);
+            assertThat(UploadedTraces.toolCallIds(firstAnswer)).containsExactly("call_weather", "call_stock");
+            assertThat(UploadedTraces.names(firstAnswer.get("tool_definitions"))).containsExactly("weather", "stock");
+            assertThat(firstAnswer.get("tool_definitions").get(0).get("parameters").get("properties").has("city"))
+                    .isTrue();
+            assertThat(firstAnswer.get("finish_reason").asString()).isEqualTo("tool_calls");
+            assertThat(firstAnswer.get("usage").get("output_tokens").asLong()).isEqualTo(20);
+            assertThat(steps.get(0).get("info").get("model").asString()).isEqualTo(OpenAiStub.MODEL);
+
+            JsonNode last = steps.get(1).get("messages");
+            assertThat(UploadedTraces.roles(steps.get(1))).containsExactly("system", "user", "assistant", "tool",
+                    "tool", "assistant");
+            JsonNode weather = last.get(3).get("tool_response");
+            JsonNode stock = last.get(4).get("tool_response");
+            assertThat(weather.get("id").asString()).isEqualTo("call_weather");
+            assertThat(weather.has("error")).isFalse();
+            assertThat(weather.get("arguments").get("city").asString()).isEqualTo("Paris");
+            assertThat(stock.get("id").asString()).isEqualTo("call_stock");
+            assertThat(stock.get("error").asString()).contains("inventory service down");
+            assertThat(stock.get("metadata").has("duration_ms")).isTrue();
+
+            JsonNode metrics = trajectory.get("metrics");
+            assertThat(metrics.get("steps").asInt()).isEqualTo(2);
+            assertThat(metrics.get("num_tool_calls").asInt()).isEqualTo(2);
+            assertThat(metrics.get("num_tool_failures").asInt()).isEqualTo(1);
+            assertThat(metrics.get("tool_error_rate").asDouble()).isEqualTo(0.5);
+            assertThat(metrics.get("tokens_generated").asLong()).isEqualTo(30);
+            assertThat(trajectory.get("task").get("total_tokens").asLong()).isEqualTo(180);
+            assertThat(trajectory.get("execution_metrics").get("llm_time").asDouble()).isPositive();
+            assertThat(trajectory.get("execution_metrics").get("termination_reason").asString())
+                    .isEqualTo("ENV_DONE");
+            assertThat(UploadedTraces.events(trace, "tool.result")).extracting(
+                    event -> event.get("properties").get("status").asString()).containsExactly("success", "error");
+            assertThat(trace.toString()).doesNotContain("415 555 0100", OpenAiStub.OPENAI_KEY);
+        });
+    }
+
+    @Test
+    void aStreamedResponseIsCapturedWhenTheStreamCompletesOnTheClientsThread() {
+        OpenAiStub.streamedAnswer(server);
+        UploadedTraces.accept(server);
+        contextRunner.run(context -> {
+            String answer = context.getBean(ShopAgent.class).askStreaming("Say hello");
+
+            assertThat(answer).isEqualTo("Hello there");
+            JsonNode steps = UploadedTraces.awaitOne(server).get("trajectory").get("steps");
+            assertThat(steps).hasSize(1);
+            JsonNode output = steps.get(0).get("messages").get(1);
+            assertThat(output.get("content").asString()).isEqualTo("Hello there");
+            assertThat(output.get("usage").get("input_tokens").asLong()).isEqualTo(12);
+            assertThat(output.get("finish_reason").asString()).isEqualTo("stop");
+        });
+    }
+
+    @Test
+    void withoutContentTheUploadKeepsStructureAndFailuresButNoText() {
+        OpenAiStub.toolRoundTrip(server);
+        UploadedTraces.accept(server);
+        contextRunner.withPropertyValues("trajectory.capture.content=false").run(context -> {
+            context.getBean(ShopAgent.class).ask("Weather in Paris and stock of A-1?");
+
+            JsonNode trajectory = UploadedTraces.awaitOne(server).get("trajectory");
+            JsonNode last = trajectory.get("steps").get(1).get("messages");
+            assertThat(UploadedTraces.toolCallIds(last.get(2))).containsExactly("call_weather", "call_stock");
+            assertThat(last.get(4).get("tool_response").has("error")).isTrue();
+            assertThat(trajectory.get("metrics").get("num_tool_failures").asInt()).isEqualTo(1);
+            assertThat(trajectory.toString()).doesNotContain("Paris", "sunny", "inventory service down",
+                    OpenAiStub.FINAL_ANSWER);
+        });
+    }
+
+    @Test
+    void withoutLangChain4jOnTheClasspathNothingIsRegistered() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TrajectoryAutoConfiguration.class,
+                        TrajectoryCaptureAutoConfiguration.class, LangChain4jCaptureAutoConfiguration.class))
+                .withPropertyValues("trajectory.spool.enabled=false")
+                .withClassLoader(new FilteredClassLoader(ChatModelListener.class))
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(LangChain4jCaptureListener.class)
+                        .doesNotHaveBean(LangChain4jToolCapture.class));
+    }
+
+    interface Assistant {
+
+        @SystemMessage("You help shoppers.")
+        String chat(String question);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LangChain4jAgent {
+
+        @Bean
+        ShopAgent shopAgent(LangChain4jCaptureListener listener, LangChain4jToolCapture toolCapture) {
+            OpenAiChatModel model = OpenAiChatModel.builder()
+                    .baseUrl(OpenAiStub.baseUrl(server))
+                    .apiKey(OpenAiStub.OPENAI_KEY)
+                    .modelName(OpenAiStub.MODEL)
+                    .maxRetries(0)
+                    .listeners(List.of(listener))
+                    .build();
+            OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                    .baseUrl(OpenAiStub.baseUrl(server))
+                    .apiKey(OpenAiStub.OPENAI_KEY)
+                    .modelName(OpenAiStub.MODEL)
+                    .listeners(List.of(listener))
+                    .build();
+            Assistant assistant = AiServices.builder(Assistant.class)
+                    .chatModel(model)
+                    .tools(new ShopTools())
+                    .afterToolExecution(toolCapture)
+                    .build();
+            return new ShopAgent(assistant, streaming);
+        }
+    }
+
+    static class ShopAgent {
+
+        private final Assistant assistant;
+
+        private final OpenAiStreamingChatModel streaming;
+
+        ShopAgent(Assistant assistant, OpenAiStreamingChatModel streaming) {
+            this.assistant = assistant;
+            this.streaming = streaming;
+        }
+
+        @TraceAgentRun(name = "shop")
+        public String ask(String question) {
+            return assistant.chat(question);
+        }
+
+        @TraceAgentRun(name = "greeting")
+        public String askStreaming(String question) throws Exception {
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            streaming.chat(question, new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String partialResponse) {
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse completeResponse) {
+                    done.complete(completeResponse);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            return done.get(10, TimeUnit.SECONDS).aiMessage().text();
+        }
+    }
+
+    static class ShopTools {
+
+        @Tool("Current weather in a city")
+        public String weather(String city) {
+            return "sunny in " + city;
+        }
+
+        @Tool("Units in stock of a product")
+        public int stock(String sku) {
+            throw new IllegalStateException("inventory service down");
+        }
+    }
+}
