@@ -1,7 +1,6 @@
 package dev.trajectory.autoconfigure.capture.langchain4j;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.trajectory.capture.CaptureJson;
+import dev.trajectory.capture.TokenCounts;
 import dev.trajectory.trajectory.Message;
 import dev.trajectory.trajectory.Role;
 import dev.trajectory.trajectory.ToolCall;
@@ -116,20 +116,8 @@ final class LangChain4jMessages {
     }
 
     private static Map<String, Long> usage(@Nullable TokenUsage usage) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (usage == null) {
-            return counts;
-        }
-        putIfPresent(counts, "input_tokens", usage.inputTokenCount());
-        putIfPresent(counts, "output_tokens", usage.outputTokenCount());
-        putIfPresent(counts, "total_tokens", usage.totalTokenCount());
-        return counts;
-    }
-
-    private static void putIfPresent(Map<String, Long> counts, String key, @Nullable Integer value) {
-        if (value != null && value > 0) {
-            counts.put(key, value.longValue());
-        }
+        return usage == null ? Map.of()
+                : TokenCounts.of(usage.inputTokenCount(), usage.outputTokenCount(), usage.totalTokenCount());
     }
 
     @SuppressWarnings("unchecked")

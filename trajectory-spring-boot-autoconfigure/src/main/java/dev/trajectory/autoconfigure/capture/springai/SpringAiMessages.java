@@ -1,12 +1,12 @@
 package dev.trajectory.autoconfigure.capture.springai;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.trajectory.capture.CaptureJson;
+import dev.trajectory.capture.TokenCounts;
 import dev.trajectory.trajectory.Message;
 import dev.trajectory.trajectory.Role;
 import dev.trajectory.trajectory.ToolCall;
@@ -99,19 +99,7 @@ final class SpringAiMessages {
     }
 
     private static Map<String, Long> usage(@Nullable Usage usage) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (usage == null) {
-            return counts;
-        }
-        putIfPresent(counts, "input_tokens", usage.getPromptTokens());
-        putIfPresent(counts, "output_tokens", usage.getCompletionTokens());
-        putIfPresent(counts, "total_tokens", usage.getTotalTokens());
-        return counts;
-    }
-
-    private static void putIfPresent(Map<String, Long> counts, String key, @Nullable Integer value) {
-        if (value != null && value > 0) {
-            counts.put(key, value.longValue());
-        }
+        return usage == null ? Map.of()
+                : TokenCounts.of(usage.getPromptTokens(), usage.getCompletionTokens(), usage.getTotalTokens());
     }
 }

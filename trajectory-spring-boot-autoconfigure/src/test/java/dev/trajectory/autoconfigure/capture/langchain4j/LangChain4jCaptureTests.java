@@ -16,6 +16,7 @@ import dev.langchain4j.service.SystemMessage;
 import dev.trajectory.autoconfigure.TrajectoriesAutoConfiguration;
 import dev.trajectory.autoconfigure.TrajectoryAutoConfiguration;
 import dev.trajectory.autoconfigure.capture.OpenAiStub;
+import dev.trajectory.autoconfigure.capture.ToolRoundTrip;
 import dev.trajectory.autoconfigure.capture.TrajectoryCaptureAutoConfiguration;
 import dev.trajectory.autoconfigure.capture.UploadedTraces;
 import dev.trajectory.autoconfigure.trace.TrajectoryTracingAutoConfiguration;
@@ -55,44 +56,13 @@ class LangChain4jCaptureTests {
 
             assertThat(answer).isEqualTo(OpenAiStub.FINAL_ANSWER);
             JsonNode trace = UploadedTraces.awaitOne(server);
-            JsonNode trajectory = trace.get("trajectory");
-            JsonNode steps = trajectory.get("steps");
-            assertThat(steps).hasSize(2);
-            assertThat(UploadedTraces.roles(steps.get(0))).containsExactly("system", "user", "assistant");
-            JsonNode firstAnswer = steps.get(0).get("messages").get(2);
-            assertThat(UploadedTraces.toolCallIds(firstAnswer)).containsExactly("call_weather", "call_stock");
-            assertThat(UploadedTraces.names(firstAnswer.get("tool_definitions"))).containsExactly("weather", "stock");
-            assertThat(firstAnswer.get("tool_definitions").get(0).get("parameters").get("properties").has("city"))
-                    .isTrue();
-            assertThat(firstAnswer.get("finish_reason").asString()).isEqualTo("tool_calls");
-            assertThat(firstAnswer.get("usage").get("output_tokens").asLong()).isEqualTo(20);
-            assertThat(steps.get(0).get("info").get("model").asString()).isEqualTo(OpenAiStub.MODEL);
-
-            JsonNode last = steps.get(1).get("messages");
-            assertThat(UploadedTraces.roles(steps.get(1))).containsExactly("system", "user", "assistant", "tool",
-                    "tool", "assistant");
-            JsonNode weather = last.get(3).get("tool_response");
-            JsonNode stock = last.get(4).get("tool_response");
-            assertThat(weather.get("id").asString()).isEqualTo("call_weather");
-            assertThat(weather.has("error")).isFalse();
-            assertThat(weather.get("arguments").get("city").asString()).isEqualTo("Paris");
-            assertThat(stock.get("id").asString()).isEqualTo("call_stock");
-            assertThat(stock.get("error").asString()).contains("inventory service down");
-            assertThat(stock.get("metadata").has("duration_ms")).isTrue();
-
-            JsonNode metrics = trajectory.get("metrics");
-            assertThat(metrics.get("steps").asInt()).isEqualTo(2);
-            assertThat(metrics.get("num_tool_calls").asInt()).isEqualTo(2);
-            assertThat(metrics.get("num_tool_failures").asInt()).isEqualTo(1);
-            assertThat(metrics.get("tool_error_rate").asDouble()).isEqualTo(0.5);
-            assertThat(metrics.get("tokens_generated").asLong()).isEqualTo(30);
-            assertThat(trajectory.get("task").get("total_tokens").asLong()).isEqualTo(180);
-            assertThat(trajectory.get("execution_metrics").get("llm_time").asDouble()).isPositive();
-            assertThat(trajectory.get("execution_metrics").get("termination_reason").asString())
-                    .isEqualTo("ENV_DONE");
-            assertThat(UploadedTraces.events(trace, "tool.result")).extracting(
-                    event -> event.get("properties").get("status").asString()).containsExactly("success", "error");
-            assertThat(trace.toString()).doesNotContain("415 555 0100", OpenAiStub.OPENAI_KEY);
+            ToolRoundTrip.assertUploaded(trace);
+            JsonNode firstAnswer = trace.get("trajectory").get("steps").get(0).get("messages").get(2);
+            assertThat(firstAnswer.get("tool_definitions")).anySatisfy(definition -> {
+                assertThat(definition.get("name").asString()).isEqualTo("weather");
+                assertThat(definition.get("parameters").get("properties").has("city")).isTrue();
+            });
+            assertThat(trace.toString()).doesNotContain("415 555 0100");
         });
     }
 
@@ -120,13 +90,7 @@ class LangChain4jCaptureTests {
         contextRunner.withPropertyValues("trajectory.capture.content=false").run(context -> {
             context.getBean(ShopAgent.class).ask("Weather in Paris and stock of A-1?");
 
-            JsonNode trajectory = UploadedTraces.awaitOne(server).get("trajectory");
-            JsonNode last = trajectory.get("steps").get(1).get("messages");
-            assertThat(UploadedTraces.toolCallIds(last.get(2))).containsExactly("call_weather", "call_stock");
-            assertThat(last.get(4).get("tool_response").has("error")).isTrue();
-            assertThat(trajectory.get("metrics").get("num_tool_failures").asInt()).isEqualTo(1);
-            assertThat(trajectory.toString()).doesNotContain("Paris", "sunny", "inventory service down",
-                    OpenAiStub.FINAL_ANSWER);
+            ToolRoundTrip.assertUploadedWithoutContent(UploadedTraces.awaitOne(server).get("trajectory"));
         });
     }
 
