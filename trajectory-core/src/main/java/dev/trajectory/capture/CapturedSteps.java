@@ -29,6 +29,8 @@ public final class CapturedSteps {
 
     private int modelCalls;
 
+    private int inFlight;
+
     private int droppedSteps;
 
     private int droppedMessages;
@@ -103,6 +105,20 @@ public final class CapturedSteps {
         }
         toolRuns.put(key, run);
         return true;
+    }
+
+    /** A model call of the run has started; it settles when recorded as a step or a failure. */
+    synchronized void callStarted() {
+        inFlight++;
+    }
+
+    synchronized void callSettled() {
+        inFlight = Math.max(0, inFlight - 1);
+    }
+
+    /** Whether a model call that started in the run has not been recorded yet, such as a stream still closing. */
+    public synchronized boolean hasCallsInFlight() {
+        return inFlight > 0;
     }
 
     synchronized void addTruncated(int texts) {

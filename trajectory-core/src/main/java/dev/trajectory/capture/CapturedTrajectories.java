@@ -19,6 +19,8 @@ import dev.trajectory.trajectory.Telemetry;
 import dev.trajectory.trajectory.TerminationReason;
 import dev.trajectory.trajectory.Trajectory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The trajectory of a run that captured model calls: its steps, metrics over the whole conversation, the time spent
@@ -29,13 +31,35 @@ public final class CapturedTrajectories {
     /** The {@code data_source} of a run's trajectory, as {@link RunTrajectories} names it. */
     static final String DATA_SOURCE = "agent_run";
 
+    private static final Duration SETTLE_POLL = Duration.ofMillis(10);
+
     private CapturedTrajectories() {
     }
 
-    /** Whether the run captured at least one model call. */
+    /** Longest wait for model calls still in flight when the run ends. */
+    public static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Whether the run captured a model call, or has one in flight. */
     public static boolean hasSteps(TraceContext trace) {
         CapturedSteps captured = CapturedSteps.of(trace);
-        return captured != null && !captured.isEmpty();
+        return captured != null && (!captured.isEmpty() || captured.hasCallsInFlight());
+    }
+
+    /**
+     * Completes once no model call of the run is in flight, or after {@link #SETTLE_TIMEOUT}: a streamed call can
+     * end the caller's wait a moment before its response is recorded. Never errors; does not block.
+     */
+    public static Mono<Void> settled(TraceContext trace) {
+        CapturedSteps captured = CapturedSteps.of(trace);
+        if (captured == null || !captured.hasCallsInFlight()) {
+            return Mono.empty();
+        }
+        return Flux.interval(SETTLE_POLL)
+                .filter(tick -> !captured.hasCallsInFlight())
+                .next()
+                .then()
+                .timeout(SETTLE_TIMEOUT, Mono.empty())
+                .onErrorComplete();
     }
 
     /**

@@ -34,10 +34,19 @@ public final class RunCapture {
         return settings;
     }
 
+    /**
+     * Notes that a model call started in the run, so a run ending before the call is recorded (a stream whose last
+     * signal is still on its way) waits for it before it is uploaded. Each start is settled by
+     * {@link #modelCall} or {@link #modelCallFailed}.
+     */
+    public void modelCallStarted(TraceContext trace) {
+        CapturedSteps.in(trace, settings).callStarted();
+    }
+
     /** Records a completed model call as a step of the run, with its events. */
     public void modelCall(TraceContext trace, ModelCall call) {
+        CapturedSteps captured = CapturedSteps.in(trace, settings);
         try {
-            CapturedSteps captured = CapturedSteps.in(trace, settings);
             ContentPolicy policy = new ContentPolicy(settings);
             List<Message> input = new ArrayList<>(call.input().size());
             for (Message message : call.input()) {
@@ -59,6 +68,9 @@ public final class RunCapture {
         catch (RuntimeException ex) {
             logger.warn("Could not record a model call in agent run {}: {}", trace.traceId(), ex.toString());
         }
+        finally {
+            captured.callSettled();
+        }
     }
 
     /** Records a model call that failed: an {@code llm.call} event with the error type, no step. */
@@ -75,6 +87,9 @@ public final class RunCapture {
         }
         catch (RuntimeException ex) {
             logger.warn("Could not record a failed model call in agent run {}: {}", trace.traceId(), ex.toString());
+        }
+        finally {
+            CapturedSteps.in(trace, settings).callSettled();
         }
     }
 

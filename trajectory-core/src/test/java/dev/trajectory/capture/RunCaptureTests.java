@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.trace.RunOutcome;
@@ -131,6 +133,21 @@ class RunCaptureTests {
         assertThat(trace.events()).filteredOn(event -> event.eventType().equals("tool.result")).hasSize(2)
                 .extracting(event -> event.properties().get("status")).containsExactly("success", "error");
         assertThat(CapturedTrajectories.of(trace, RunOutcome.SUCCESS, null).metrics().numToolFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunSettlesOnlyOnceACallThatStartedIsRecorded() throws Exception {
+        RunCapture capture = new RunCapture(CaptureSettings.defaults());
+        capture.modelCallStarted(trace);
+
+        CompletableFuture<Void> settled = CapturedTrajectories.settled(trace).toFuture();
+
+        assertThat(CapturedTrajectories.hasSteps(trace)).isTrue();
+        Thread.sleep(100);
+        assertThat(settled).isNotDone();
+        capture.modelCall(trace, firstCall());
+        settled.get(1, TimeUnit.SECONDS);
+        assertThat(CapturedTrajectories.settled(trace).toFuture()).isDone();
     }
 
     @Test

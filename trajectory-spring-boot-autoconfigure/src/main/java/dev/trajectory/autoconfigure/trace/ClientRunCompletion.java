@@ -54,6 +54,12 @@ final class ClientRunCompletion implements RunCompletion {
     }
 
     private void send(TraceContext trace, RunOutcome outcome, @Nullable Object result, boolean pushOnFailure) {
+        // a stream can hand back its answer a moment before its model call is recorded
+        CapturedTrajectories.settled(trace)
+                .subscribe(null, null, () -> uploadNow(trace, outcome, result, pushOnFailure));
+    }
+
+    private void uploadNow(TraceContext trace, RunOutcome outcome, @Nullable Object result, boolean pushOnFailure) {
         Trajectory trajectory;
         try {
             trajectory = transform.apply(CapturedTrajectories.of(trace, outcome, result));

@@ -33,8 +33,10 @@ public final class LangChain4jCaptureListener implements ChatModelListener {
 
     @Override
     public void onRequest(ChatModelRequestContext context) {
-        TraceContext.current().ifPresent(
-                trace -> context.attributes().put(Started.class, new Started(trace, System.nanoTime())));
+        TraceContext.current().ifPresent(trace -> {
+            context.attributes().put(Started.class, new Started(trace, System.nanoTime()));
+            capture.modelCallStarted(trace);
+        });
     }
 
     @Override

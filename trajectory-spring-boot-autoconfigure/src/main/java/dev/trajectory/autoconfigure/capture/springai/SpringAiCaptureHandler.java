@@ -44,6 +44,9 @@ public final class SpringAiCaptureHandler implements ObservationHandler<Observat
         TraceContext trace = TraceContext.current().orElseGet(() -> parentRun(context));
         if (trace != null) {
             context.put(Started.class, new Started(trace, System.nanoTime()));
+            if (context instanceof ChatModelObservationContext) {
+                capture.modelCallStarted(trace);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.SystemMessage;
+import dev.trajectory.autoconfigure.BackendEvents;
 import dev.trajectory.autoconfigure.TrajectoriesAutoConfiguration;
 import dev.trajectory.autoconfigure.TrajectoryAutoConfiguration;
 import dev.trajectory.autoconfigure.capture.OpenAiStub;
@@ -31,6 +32,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +95,32 @@ class LangChain4jCaptureTests {
             context.getBean(ShopAgent.class).ask("Weather in Paris and stock of A-1?");
 
             ToolRoundTrip.assertUploadedWithoutContent(UploadedTraces.awaitOne(server).get("trajectory"));
+        });
+    }
+
+    @Test
+    void whenTheTraceUploadIsRejectedTheRunsEventsArePushedInstead() {
+        OpenAiStub.streamedAnswer(server);
+        server.stubFor(post(urlEqualTo("/v1/traces")).willReturn(aResponse().withStatus(403)));
+        BackendEvents.accept(server);
+        contextRunner.run(context -> {
+            context.getBean(ShopAgent.class).askStreaming("Say hello");
+
+            BackendEvents.awaitUntil(server, events -> events.size() >= 3);
+            assertThat(BackendEvents.all(server)).extracting(event -> event.get("event_type").asString())
+                    .containsExactly("agent.run.start", "llm.call", "agent.run.end");
+        });
+    }
+
+    @Test
+    void withUploadSwitchedOffACapturedRunOnlyPushesItsEvents() {
+        OpenAiStub.streamedAnswer(server);
+        UploadedTraces.accept(server);
+        contextRunner.withPropertyValues("trajectory.capture.upload=false").run(context -> {
+            context.getBean(ShopAgent.class).askStreaming("Say hello");
+
+            BackendEvents.awaitFirst(server, "llm.call");
+            UploadedTraces.assertNoneArrives(server);
         });
     }
 
