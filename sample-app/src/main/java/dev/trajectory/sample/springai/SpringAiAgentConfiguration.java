@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("spring-ai")
-@ConditionalOnExpression("T(org.springframework.util.StringUtils).hasText(environment.getProperty('spring.ai.openai.api-key'))")
+@ConditionalOnExpression("T(org.springframework.util.StringUtils)"
+        + ".hasText(environment.getProperty('spring.ai.openai.api-key'))")
 class SpringAiAgentConfiguration {
 
     @Bean

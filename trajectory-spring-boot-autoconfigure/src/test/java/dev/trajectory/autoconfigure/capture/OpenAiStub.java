@@ -55,8 +55,8 @@ public final class OpenAiStub {
     public static void streamedAnswer(WireMockExtension server) {
         String chunk = "{\"id\":\"chatcmpl-3\",\"object\":\"chat.completion.chunk\",\"created\":1700000002,"
                 + "\"model\":\"" + MODEL + "\",\"choices\":%s%s}";
-        String body = event(chunk.formatted(
-                "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hello\"},\"finish_reason\":null}]", ""))
+        String body = event(chunk.formatted("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hello\"},"
+                + "\"finish_reason\":null}]", ""))
                 + event(chunk.formatted("[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":null}]", ""))
                 + event(chunk.formatted("[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]", ""))
                 + event(chunk.formatted("[]",

@@ -56,7 +56,8 @@ class LangChain4jCaptureTests {
         OpenAiStub.toolRoundTrip(server);
         UploadedTraces.accept(server);
         contextRunner.run(context -> {
-            String answer = context.getBean(ShopAgent.class).ask("Weather in Paris and stock of A-1? Call +1 415 555 0100");
+            String answer = context.getBean(ShopAgent.class)
+                    .ask("Weather in Paris and stock of A-1? Call +1 415 555 0100");
 
             assertThat(answer).isEqualTo(OpenAiStub.FINAL_ANSWER);
             JsonNode trace = UploadedTraces.awaitOne(server);

@@ -56,7 +56,8 @@ class SpringAiCaptureTests {
         OpenAiStub.toolRoundTrip(server);
         UploadedTraces.accept(server);
         contextRunner.run(context -> {
-            String answer = context.getBean(ShopAgent.class).ask("Weather in Paris and stock of A-1? I am jane@example.com");
+            String answer = context.getBean(ShopAgent.class)
+                    .ask("Weather in Paris and stock of A-1? I am jane@example.com");
 
             assertThat(answer).isEqualTo(OpenAiStub.FINAL_ANSWER);
             JsonNode trace = UploadedTraces.awaitOne(server);
