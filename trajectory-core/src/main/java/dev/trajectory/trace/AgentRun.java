@@ -105,7 +105,7 @@ public final class AgentRun {
             runs.completion().upload(trace, outcome, result);
         }
         else if (options.pushEvents()) {
-            runs.completion().push(trace);
+            runs.completion().push(trace, outcome);
         }
     }
 

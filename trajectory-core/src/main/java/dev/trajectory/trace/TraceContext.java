@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.trajectory.event.EventIds;
 import dev.trajectory.event.TelemetryEvent;
@@ -55,6 +57,8 @@ public final class TraceContext implements AutoCloseable {
     private final AtomicInteger size = new AtomicInteger();
 
     private final AtomicInteger dropped = new AtomicInteger();
+
+    private final ConcurrentHashMap<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
     private volatile @Nullable Scope closeScope;
 
@@ -182,6 +186,19 @@ public final class TraceContext implements AutoCloseable {
     /** Events not kept because the buffer was full. */
     public int droppedEvents() {
         return dropped.get();
+    }
+
+    /**
+     * The value of the given type kept with this run, created on first use: how other packages attach state that
+     * lives and ends with the run, such as the model calls captured in it. Creation happens at most once per type.
+     */
+    public <T> T attachment(Class<T> type, Supplier<? extends T> create) {
+        return type.cast(attachments.computeIfAbsent(type, key -> create.get()));
+    }
+
+    /** The value of the given type kept with this run, if one was attached. */
+    public <T> @Nullable T attachment(Class<T> type) {
+        return type.cast(attachments.get(type));
     }
 
     /** Makes this the current context on the calling thread until the returned scope is closed. */

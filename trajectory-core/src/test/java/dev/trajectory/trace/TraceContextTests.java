@@ -69,6 +69,18 @@ class TraceContextTests {
     }
 
     @Test
+    void anAttachmentIsCreatedOnceAndLivesWithItsRun() {
+        TraceContext trace = TraceContext.builder().build();
+        StringBuilder first = trace.attachment(StringBuilder.class, StringBuilder::new);
+
+        StringBuilder second = trace.attachment(StringBuilder.class, () -> new StringBuilder("other"));
+
+        assertThat(second).isSameAs(first);
+        assertThat(trace.attachment(StringBuilder.class)).isSameAs(first);
+        assertThat(TraceContext.builder().build().attachment(StringBuilder.class)).isNull();
+    }
+
+    @Test
     void eventTimestampsComeFromTheClock() {
         Instant now = Instant.parse("2026-11-21T10:15:30Z");
         TraceContext trace = TraceContext.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();

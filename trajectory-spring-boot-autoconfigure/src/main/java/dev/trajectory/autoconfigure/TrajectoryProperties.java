@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.trajectory.capture.CaptureSettings;
 import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.langsmith.LangSmithSettings;
@@ -988,6 +989,106 @@ public class TrajectoryProperties {
         /** Whether these settings serve the console, given whether the client runs in local mode. */
         public boolean isServed(boolean localMode) {
             return served(enabled, localMode);
+        }
+    }
+
+    // Capture of model and tool calls (capture)
+
+    private final Capture capture = new Capture();
+
+    public Capture getCapture() {
+        return capture;
+    }
+
+    /** Capture of Spring AI and LangChain4j model and tool calls into the current agent run. */
+    public static class Capture {
+
+        /**
+         * Whether model and tool calls made inside an agent run are recorded as trajectory steps and events.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Whether message text, tool arguments and tool results are kept; without it only roles, tool names, call
+         * ids, usage and timings are.
+         */
+        private boolean content = true;
+
+        /**
+         * Whether an agent run that captured model calls is uploaded as a trajectory with its events, rather than
+         * only pushing its events.
+         */
+        private boolean upload = true;
+
+        /**
+         * Maximum number of model calls kept as steps per agent run; later ones are counted, not kept.
+         */
+        private int maxSteps = CaptureSettings.DEFAULT_MAX_STEPS;
+
+        /**
+         * Maximum number of messages kept per step, the most recent ones.
+         */
+        private int maxMessagesPerStep = CaptureSettings.DEFAULT_MAX_MESSAGES_PER_STEP;
+
+        /**
+         * Maximum number of characters kept of one message text or tool result; the rest is cut.
+         */
+        private int maxContentLength = CaptureSettings.DEFAULT_MAX_CONTENT_LENGTH;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isContent() {
+            return content;
+        }
+
+        public void setContent(boolean content) {
+            this.content = content;
+        }
+
+        public boolean isUpload() {
+            return upload;
+        }
+
+        public void setUpload(boolean upload) {
+            this.upload = upload;
+        }
+
+        public int getMaxSteps() {
+            return maxSteps;
+        }
+
+        public void setMaxSteps(int maxSteps) {
+            requirePositive("capture.max-steps", maxSteps);
+            this.maxSteps = maxSteps;
+        }
+
+        public int getMaxMessagesPerStep() {
+            return maxMessagesPerStep;
+        }
+
+        public void setMaxMessagesPerStep(int maxMessagesPerStep) {
+            requirePositive("capture.max-messages-per-step", maxMessagesPerStep);
+            this.maxMessagesPerStep = maxMessagesPerStep;
+        }
+
+        public int getMaxContentLength() {
+            return maxContentLength;
+        }
+
+        public void setMaxContentLength(int maxContentLength) {
+            requirePositive("capture.max-content-length", maxContentLength);
+            this.maxContentLength = maxContentLength;
+        }
+
+        /** These settings for the capture library. */
+        public CaptureSettings toSettings() {
+            return new CaptureSettings(content, maxSteps, maxMessagesPerStep, maxContentLength);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.trajectory.autoconfigure.TrajectoryAutoConfiguration;
 import dev.trajectory.autoconfigure.TrajectoryProperties;
 import dev.trajectory.client.TelemetryClient;
+import dev.trajectory.redact.TrajectoryTransform;
 import dev.trajectory.trace.AgentRuns;
 import dev.trajectory.trace.TraceFactory;
 import io.micrometer.tracing.Tracer;
@@ -45,8 +46,12 @@ public final class TrajectoryTracingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AgentRuns trajectoryAgentRuns(TraceFactory traces, TelemetryClient client, TrajectoryProperties properties) {
-        return new AgentRuns(traces, new ClientRunCompletion(client), properties.getTracing().getMaxStackTraceLength());
+    AgentRuns trajectoryAgentRuns(TraceFactory traces, TelemetryClient client, TrajectoryProperties properties,
+            ObjectProvider<TrajectoryTransform> transforms) {
+        ClientRunCompletion completion = new ClientRunCompletion(client,
+                TrajectoryTransform.chain(transforms.orderedStream().toList()),
+                properties.getCapture().isEnabled() && properties.getCapture().isUpload());
+        return new AgentRuns(traces, completion, properties.getTracing().getMaxStackTraceLength());
     }
 
     @Bean
