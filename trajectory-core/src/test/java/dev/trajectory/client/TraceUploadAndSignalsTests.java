@@ -16,6 +16,7 @@ import dev.trajectory.signals.MetricType;
 import dev.trajectory.signals.Severity;
 import dev.trajectory.signals.SpanKind;
 import dev.trajectory.signals.SpanScope;
+import dev.trajectory.testing.TestClients;
 import dev.trajectory.trace.RunOutcome;
 import dev.trajectory.trace.RunTrajectories;
 import dev.trajectory.trace.TraceContext;
@@ -53,9 +54,8 @@ class TraceUploadAndSignalsTests {
     }
 
     private TelemetryClient client() {
-        TelemetryClient client = TelemetryClient.builder().apiKey("tk_upload_secret").baseUrl(server.baseUrl())
-                .pushSettings(fastRetries).configDirectory(configDir).environment(name -> null)
-                .registerShutdownHook(false).build();
+        TelemetryClient client = TestClients.isolated(configDir).apiKey("tk_upload_secret")
+                .baseUrl(server.baseUrl()).pushSettings(fastRetries).build();
         clients.add(client);
         return client;
     }

@@ -15,6 +15,7 @@ import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.json.TrajectoryJson;
 import dev.trajectory.push.TraceUploadResult;
 import dev.trajectory.push.UploadResult;
+import dev.trajectory.testing.TestClients;
 import dev.trajectory.trace.RunOutcome;
 import dev.trajectory.trace.RunTrajectories;
 import dev.trajectory.trace.TraceContext;
@@ -35,8 +36,7 @@ class LocalStoresTest {
 
     @Test
     void inLocalModeAnUploadedRunIsStoredAndReadBackWithItsEvents() {
-        try (TelemetryClient client = TelemetryClient.builder().localDirectory(localDir).configDirectory(configDir)
-                .environment(name -> null).registerShutdownHook(false).build()) {
+        try (TelemetryClient client = TestClients.isolated(configDir).localDirectory(localDir).build()) {
             TraceUploadResult result;
             String traceId;
             try (TraceContext trace = client.startTrace("s-1", "u-1")) {

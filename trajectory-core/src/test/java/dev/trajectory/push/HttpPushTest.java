@@ -15,10 +15,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.event.TelemetryEvent;
+import dev.trajectory.testing.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -55,9 +56,8 @@ class HttpPushTest {
     }
 
     private TelemetryClient client() {
-        TelemetryClient client = TelemetryClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
-                .projectId("proj-1").pushSettings(settings).configDirectory(configDir).environment(name -> null)
-                .registerShutdownHook(false).build();
+        TelemetryClient client = TestClients.isolated(configDir).apiKey(API_KEY).baseUrl(server.baseUrl())
+                .projectId("proj-1").pushSettings(settings).build();
         clients.add(client);
         return client;
     }

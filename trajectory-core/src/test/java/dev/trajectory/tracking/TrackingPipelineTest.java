@@ -22,6 +22,7 @@ import dev.trajectory.json.TrajectoryJson;
 import dev.trajectory.push.DeletionResult;
 import dev.trajectory.push.PushSettings;
 import dev.trajectory.testing.MutableClock;
+import dev.trajectory.testing.TestClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,7 @@ class TrackingPipelineTest {
     }
 
     private TelemetryClientBuilder builder(TrackingSettings tracking) {
-        return TelemetryClient.builder().apiKey("tk_test").baseUrl(server.baseUrl()).configDirectory(configDir)
-                .environment(name -> null).registerShutdownHook(false).trackingSettings(tracking)
+        return TestClients.isolated(configDir).apiKey("tk_test").baseUrl(server.baseUrl()).trackingSettings(tracking)
                 .pushSettings(new PushSettings(100, 2, PushSettings.DEFAULT_MAX_REQUEST_BYTES,
                         PushSettings.DEFAULT_MAX_EVENT_BYTES, Duration.ofSeconds(10), Duration.ofMillis(10),
                         Duration.ofMillis(100)));
