@@ -287,13 +287,18 @@ public class TelemetryClient implements AutoCloseable {
 
     /**
      * Asks the backend to delete everything recorded for this installation's client id and the user ids it has
-     * seen, then forgets them locally and starts a new client id. Never throws.
+     * seen, then forgets them locally and starts a new client id. Events still queued are sent first and events
+     * kept in the disk spool are discarded, so none arrives after the request. Blocks; never throws.
      */
     public DeletionResult requestDeletion() {
         if (tracking == null) {
             return new DeletionResult(false, "telemetry is off (" + offReason + "); nothing was sent");
         }
         try {
+            // What was tracked before the request goes out first (the backend then deletes it too), and what could
+            // not be delivered is discarded, so nothing recorded before the request reaches the backend after it.
+            tracking.pipeline().flush(tracking.defaultTimeout());
+            tracking.pipeline().spool().purge();
             ClientIdentity identity = tracking.identity();
             DeletionResult result = tracking.deletion()
                     .requestDeletion(identity.clientId(), identity.knownUsers())

@@ -145,6 +145,13 @@ public final class DiskSpool implements EventSpool {
     }
 
     @Override
+    public long purge() {
+        long discarded = replayer.purge();
+        logger.info("Discarded {} spooled Trajectory events for a deletion request", discarded);
+        return discarded;
+    }
+
+    @Override
     public SpoolHealth health() {
         String failure = writeFailure.get();
         Path directory = log.directory();

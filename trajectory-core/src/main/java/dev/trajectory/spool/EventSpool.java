@@ -32,6 +32,14 @@ public interface EventSpool {
     /** Events whose delivery is over (delivered, or refused for good): a written-ahead copy is no longer needed. */
     void resolved(List<TelemetryEvent> events);
 
+    /**
+     * Discards everything kept for a later replay, for a deletion request, so nothing recorded before it is sent
+     * after it. Returns how many events were discarded.
+     */
+    default long purge() {
+        return 0;
+    }
+
     /** Whether the spool works, and how full it is. */
     SpoolHealth health();
 

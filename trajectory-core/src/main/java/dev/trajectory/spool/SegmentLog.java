@@ -240,6 +240,31 @@ final class SegmentLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Discards every record waiting for a replay, for a deletion request: segments are deleted, except one still
+     * holding written-ahead events on their way, which is kept for them but has nothing left to replay. The caller
+     * makes sure no segment is being replayed. Returns how many records were discarded.
+     */
+    long purge() {
+        lock.lock();
+        try {
+            long discarded = 0;
+            for (Segment segment : List.copyOf(segments)) {
+                discarded += segment.replayRecords;
+                if (segment.pendingLive == 0) {
+                    remove(segment);
+                }
+                else {
+                    segment.replayRecords = 0;
+                }
+            }
+            return discarded;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether some records wait for a replay. */
     boolean hasReplayWork() {
         lock.lock();

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +61,9 @@ final class SpoolReplayer {
 
     private long localOffset;
 
+    /** Held while a file is replayed, so a purge never races a batch on its way. */
+    private final ReentrantLock replaying = new ReentrantLock();
+
     private volatile @Nullable CompletableFuture<PushResult> inFlight;
 
     SpoolReplayer(SegmentLog log, EventPushService pushService, SpoolMetrics metrics, Duration interval,
@@ -94,13 +98,34 @@ final class SpoolReplayer {
         });
     }
 
+    /**
+     * Discards everything waiting for a replay, local-mode files included, once any batch on its way has been
+     * answered. Returns how many segment records were discarded.
+     */
+    long purge() {
+        replaying.lock();
+        try {
+            localFiles.forEach(SpoolReplayer::delete);
+            localFiles.clear();
+            localOffset = 0;
+            return log.purge();
+        }
+        finally {
+            replaying.unlock();
+        }
+    }
+
     private boolean replayNextSafely() {
+        replaying.lock();
         try {
             return replayNext();
         }
         catch (RuntimeException ex) {
             logger.error("Trajectory spool replay failed unexpectedly; trying again later", ex);
             return false;
+        }
+        finally {
+            replaying.unlock();
         }
     }
 
