@@ -112,14 +112,19 @@ public class TelemetryClient implements AutoCloseable {
         if (tracking == null || event == null) {
             return false;
         }
-        if (event.userId() != null) {
-            tracking.identity().remember(event.userId());
-        }
         if (event.traceId() == null) {
             Optional<TraceContext> run = TraceContext.current();
             if (run.isPresent()) {
                 event = event.toBuilder().traceId(run.get().traceId()).build();
             }
+        }
+        return enqueue(tracking, event);
+    }
+
+    /** Queues an event that already carries the current run's trace id, if any. */
+    private static boolean enqueue(Tracking tracking, TelemetryEvent event) {
+        if (event.userId() != null) {
+            tracking.identity().remember(event.userId());
         }
         return tracking.pipeline().enqueue(event);
     }
@@ -150,7 +155,7 @@ public class TelemetryClient implements AutoCloseable {
             return false;
         }
         try {
-            return track(newEvent(tracking, eventType, properties, userId, sessionId, timestamp, kind).build());
+            return enqueue(tracking, newEvent(tracking, eventType, properties, userId, sessionId, timestamp, kind).build());
         }
         catch (RuntimeException ex) {
             logger.debug("Could not record the Trajectory event {}", eventType, ex);

@@ -32,6 +32,22 @@ public record LangSmithSettings(URI endpoint, @Nullable ApiKey apiKey, @Nullable
     /** The public LangSmith API. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://api.smith.langchain.com");
 
+    /** Runs asked for per page of a runs query, as LangSmith's own SDKs do. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
+    /** LangSmith allows about 15 runs queries in 10 seconds per key. */
+    public static final int DEFAULT_REQUESTS_PER_WINDOW = 15;
+
+    public static final Duration DEFAULT_THROTTLE_WINDOW = Duration.ofSeconds(10);
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public static final int DEFAULT_MAX_RETRIES = 5;
+
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(60);
+
     public LangSmithSettings {
         String scheme = endpoint.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || endpoint.getHost() == null) {
@@ -101,19 +117,19 @@ public record LangSmithSettings(URI endpoint, @Nullable ApiKey apiKey, @Nullable
 
         private @Nullable String destinationId;
 
-        private int pageSize = 100;
+        private int pageSize = DEFAULT_PAGE_SIZE;
 
-        private int requestsPerWindow = 15;
+        private int requestsPerWindow = DEFAULT_REQUESTS_PER_WINDOW;
 
-        private Duration throttleWindow = Duration.ofSeconds(10);
+        private Duration throttleWindow = DEFAULT_THROTTLE_WINDOW;
 
-        private Duration timeout = Duration.ofSeconds(30);
+        private Duration timeout = DEFAULT_TIMEOUT;
 
-        private int maxRetries = 5;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
 
-        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
 
-        private Duration maxBackoff = Duration.ofSeconds(60);
+        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
 
         private Map<String, String> environment = System.getenv();
 

@@ -582,37 +582,37 @@ public class TrajectoryProperties {
         /**
          * Number of runs asked for per page of a runs query.
          */
-        private int pageSize = 100;
+        private int pageSize = LangSmithSettings.DEFAULT_PAGE_SIZE;
 
         /**
          * Maximum number of LangSmith requests in one throttle window.
          */
-        private int requestsPerWindow = 15;
+        private int requestsPerWindow = LangSmithSettings.DEFAULT_REQUESTS_PER_WINDOW;
 
         /**
          * Length of the window the request limit applies to.
          */
-        private Duration throttleWindow = Duration.ofSeconds(10);
+        private Duration throttleWindow = LangSmithSettings.DEFAULT_THROTTLE_WINDOW;
 
         /**
          * Time allowed for one LangSmith request.
          */
-        private Duration timeout = Duration.ofSeconds(30);
+        private Duration timeout = LangSmithSettings.DEFAULT_TIMEOUT;
 
         /**
          * Number of retries of a LangSmith request answered 429 or 5xx.
          */
-        private int maxRetries = 5;
+        private int maxRetries = LangSmithSettings.DEFAULT_MAX_RETRIES;
 
         /**
          * Wait before the first retry of a LangSmith request.
          */
-        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration initialBackoff = LangSmithSettings.DEFAULT_INITIAL_BACKOFF;
 
         /**
          * Longest wait between two attempts of a LangSmith request.
          */
-        private Duration maxBackoff = Duration.ofSeconds(60);
+        private Duration maxBackoff = LangSmithSettings.DEFAULT_MAX_BACKOFF;
 
         public @Nullable String getApiKey() {
             return apiKey;
