@@ -56,6 +56,8 @@ public class TelemetryClient implements AutoCloseable {
 
     private final String source;
 
+    private volatile @Nullable EventMetadata metadata;
+
     /** The parts that exist only while telemetry is on. */
     record Tracking(EventPushService pushService, TrackingPipeline pipeline, ClientIdentity identity,
             SessionTracker sessions, DeletionRequester deletion, List<EventEnricher> enrichers,
@@ -155,7 +157,7 @@ public class TelemetryClient implements AutoCloseable {
             return false;
         }
         try {
-            return enqueue(tracking, newEvent(tracking, eventType, properties, userId, sessionId, timestamp, kind).build());
+            return enqueue(tracking, newEvent(tracking, eventType, properties, userId, sessionId, timestamp, kind));
         }
         catch (RuntimeException ex) {
             logger.debug("Could not record the Trajectory event {}", eventType, ex);
@@ -359,25 +361,42 @@ public class TelemetryClient implements AutoCloseable {
         return tracking.pushService().push(events, options);
     }
 
-    private TelemetryEvent.Builder newEvent(Tracking tracking, String eventType, @Nullable Map<String, ?> properties,
+    private TelemetryEvent newEvent(Tracking tracking, String eventType, @Nullable Map<String, ?> properties,
             @Nullable String userId, @Nullable String sessionId, @Nullable Instant timestamp,
             @Nullable EventKind kind) {
         ClientIdentity identity = tracking.identity();
         String user = userId != null ? userId : identity.identifiedUser();
         String session = sessionId != null ? sessionId
                 : tracking.sessions().sessionFor(user != null ? user : identity.clientId());
-        TelemetryEvent.Builder builder = TelemetryEvent.builder(eventType, session)
-                .properties(properties)
-                .userId(user)
-                .timestamp(timestamp != null ? timestamp : tracking.clock().instant())
-                .source(source)
-                .metadata(kind == null ? Map.of("client_id", identity.clientId())
-                        : Map.of("client_id", identity.clientId(), "kind", kind.value()));
-        TraceContext.current().ifPresent(run -> builder.traceId(run.traceId()));
+        Instant at = timestamp != null ? timestamp : tracking.clock().instant();
+        Map<String, Object> metadata = metadataFor(identity.clientId()).of(kind);
+        TraceContext run = TraceContext.current().orElse(null);
+        String traceId = run != null ? run.traceId() : null;
+        if (tracking.enrichers().isEmpty()) {
+            return new TelemetryEvent(eventType, session, asObjects(properties), null, at, user, null, traceId, source,
+                    metadata);
+        }
+        TelemetryEvent.Builder builder = TelemetryEvent.builder(eventType, session).properties(properties)
+                .userId(user).timestamp(at).source(source).metadata(metadata).traceId(traceId);
         for (EventEnricher enricher : tracking.enrichers()) {
             enricher.enrich(builder);
         }
-        return builder;
+        return builder.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Map<String, @Nullable Object> asObjects(@Nullable Map<String, ?> properties) {
+        // The event copies the map into its own immutable form; the cast only widens the value type for that copy.
+        return (Map<String, @Nullable Object>) properties;
+    }
+
+    private EventMetadata metadataFor(String clientId) {
+        EventMetadata current = metadata;
+        if (current == null || !current.clientId().equals(clientId)) {
+            current = new EventMetadata(clientId);
+            metadata = current;
+        }
+        return current;
     }
 
     // Agent runs, trace upload, metrics, logs, spans and status. Their collaborators live in ClientSignals, set

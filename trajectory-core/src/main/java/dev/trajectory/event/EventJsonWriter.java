@@ -7,11 +7,8 @@ import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -47,11 +44,22 @@ public final class EventJsonWriter {
         return out.toByteArray();
     }
 
-    /** Walks one event's values; holds the containers on the current path to detect cycles. */
+    /**
+     * Walks one event's values. The path to the current value is kept as a stack of names and indexes and only
+     * turned into text for an error message; the containers on that path are kept to detect reference cycles.
+     */
     private static final class ValueWriter {
 
         private final JsonGenerator generator;
-        private @Nullable Set<Object> openContainers;
+
+        /** Path segments: a map key, or {@code null} where {@link #indexes} holds a list index. */
+        private @Nullable String[] names = new String[8];
+
+        private int[] indexes = new int[8];
+
+        private Object[] openContainers = new Object[8];
+
+        private int openCount;
 
         ValueWriter(JsonGenerator generator) {
             this.generator = generator;
@@ -62,7 +70,7 @@ public final class EventJsonWriter {
             generator.writeStringProperty("event_type", event.eventType());
             generator.writeStringProperty("session_id", event.sessionId());
             generator.writeName("properties");
-            writeMap(event.properties(), "properties", 1);
+            writeRootMap("properties", event.properties());
             generator.writeStringProperty("event_id", event.eventId());
             generator.writeStringProperty("timestamp", event.timestamp().toString());
             writeOptionalString("user_id", event.userId());
@@ -71,9 +79,14 @@ public final class EventJsonWriter {
             generator.writeStringProperty("source", event.source());
             if (event.metadata() != null) {
                 generator.writeName("metadata");
-                writeMap(event.metadata(), "metadata", 1);
+                writeRootMap("metadata", event.metadata());
             }
             generator.writeEndObject();
+        }
+
+        private void writeRootMap(String name, Map<?, ?> map) throws InvalidEventException {
+            names[0] = name;
+            writeMap(map, 1);
         }
 
         private void writeOptionalString(String name, @Nullable String value) {
@@ -82,7 +95,8 @@ public final class EventJsonWriter {
             }
         }
 
-        private void writeValue(@Nullable Object value, String path, int depth) throws InvalidEventException {
+        /** Writes the value whose path is the first {@code depth} segments. */
+        private void writeValue(@Nullable Object value, int depth) throws InvalidEventException {
             if (value == null) {
                 generator.writeNull();
             }
@@ -93,7 +107,7 @@ public final class EventJsonWriter {
                 generator.writeBoolean(bool);
             }
             else if (value instanceof Number number) {
-                writeNumber(number, path);
+                writeNumber(number, depth);
             }
             else if (value instanceof CharSequence || value instanceof Character || value instanceof UUID
                     || value instanceof TemporalAccessor || value instanceof TemporalAmount) {
@@ -103,30 +117,30 @@ public final class EventJsonWriter {
                 generator.writeString(constant.name());
             }
             else if (value instanceof Map<?, ?> map) {
-                writeMap(map, path, depth);
+                writeMap(map, depth);
             }
             else if (value instanceof Iterable<?> iterable) {
-                writeIterable(iterable, iterable, path, depth);
+                writeIterable(iterable, iterable, depth);
             }
             else if (value instanceof Object[] array) {
-                writeIterable(array, Arrays.asList(array), path, depth);
+                writeIterable(array, Arrays.asList(array), depth);
             }
             else if (value instanceof Optional<?> optional) {
-                writeValue(optional.orElse(null), path, depth);
+                writeValue(optional.orElse(null), depth);
             }
             else if (value instanceof JsonNode node) {
                 generator.writeTree(node);
             }
             else if (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
-                writePrimitiveArray(value, path, depth);
+                writePrimitiveArray(value, depth);
             }
             else {
-                throw new InvalidEventException(path + " has unsupported type " + value.getClass().getName()
+                throw new InvalidEventException(path(depth) + " has unsupported type " + value.getClass().getName()
                         + "; use strings, numbers, booleans, maps, lists, enums or java.time values");
             }
         }
 
-        private void writeNumber(Number number, String path) throws InvalidEventException {
+        private void writeNumber(Number number, int depth) throws InvalidEventException {
             if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
                 generator.writeNumber(number.intValue());
             }
@@ -136,10 +150,10 @@ public final class EventJsonWriter {
             else if (number instanceof Double || number instanceof Float) {
                 double value = number.doubleValue();
                 if (Double.isNaN(value)) {
-                    throw new InvalidEventException(path + " is NaN, which JSON cannot represent");
+                    throw new InvalidEventException(path(depth) + " is NaN, which JSON cannot represent");
                 }
                 if (Double.isInfinite(value)) {
-                    throw new InvalidEventException(path + " is infinite, which JSON cannot represent");
+                    throw new InvalidEventException(path(depth) + " is infinite, which JSON cannot represent");
                 }
                 if (number instanceof Float) {
                     generator.writeNumber(number.floatValue());
@@ -159,31 +173,33 @@ public final class EventJsonWriter {
             }
         }
 
-        private void writeMap(Map<?, ?> map, String path, int depth) throws InvalidEventException {
-            enter(map, path, depth);
+        private void writeMap(Map<?, ?> map, int depth) throws InvalidEventException {
+            enter(map, depth);
             generator.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String key = keyOf(entry.getKey(), path);
+                String key = keyOf(entry.getKey(), depth);
                 generator.writeName(key);
-                writeValue(entry.getValue(), path + "." + key, depth + 1);
+                names[depth] = key;
+                writeValue(entry.getValue(), depth + 1);
             }
             generator.writeEndObject();
-            leave(map);
+            openCount--;
         }
 
-        private void writeIterable(Object container, Iterable<?> items, String path, int depth)
-                throws InvalidEventException {
-            enter(container, path, depth);
+        private void writeIterable(Object container, Iterable<?> items, int depth) throws InvalidEventException {
+            enter(container, depth);
             generator.writeStartArray();
             int index = 0;
             for (Object item : items) {
-                writeValue(item, path + "[" + index++ + "]", depth + 1);
+                names[depth] = null;
+                indexes[depth] = index++;
+                writeValue(item, depth + 1);
             }
             generator.writeEndArray();
-            leave(container);
+            openCount--;
         }
 
-        private void writePrimitiveArray(Object array, String path, int depth) throws InvalidEventException {
+        private void writePrimitiveArray(Object array, int depth) throws InvalidEventException {
             if (array instanceof byte[] bytes) {
                 generator.writeBinary(bytes);
                 return;
@@ -193,34 +209,53 @@ public final class EventJsonWriter {
             for (int i = 0; i < length; i++) {
                 boxed[i] = Array.get(array, i);
             }
-            writeIterable(array, Arrays.asList(boxed), path, depth);
+            writeIterable(array, Arrays.asList(boxed), depth);
         }
 
-        private static String keyOf(@Nullable Object key, String path) throws InvalidEventException {
+        private String keyOf(@Nullable Object key, int depth) throws InvalidEventException {
+            if (key instanceof String text) {
+                return text;
+            }
             if (key instanceof CharSequence || key instanceof Number || key instanceof Enum<?>
                     || key instanceof UUID || key instanceof Boolean || key instanceof Character) {
                 return key instanceof Enum<?> constant ? constant.name() : key.toString();
             }
-            throw new InvalidEventException(path + " has a " + (key == null ? "null" : key.getClass().getName())
+            throw new InvalidEventException(path(depth) + " has a " + (key == null ? "null" : key.getClass().getName())
                     + " key; map keys must be strings");
         }
 
-        private void enter(Object container, String path, int depth) throws InvalidEventException {
+        /** Notes a container being entered at the given depth, refusing one already open (a cycle). */
+        private void enter(Object container, int depth) throws InvalidEventException {
             if (depth > MAX_DEPTH) {
-                throw new InvalidEventException(path + " is nested deeper than " + MAX_DEPTH + " levels");
+                throw new InvalidEventException(path(depth) + " is nested deeper than " + MAX_DEPTH + " levels");
             }
-            if (openContainers == null) {
-                openContainers = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int i = 0; i < openCount; i++) {
+                if (openContainers[i] == container) {
+                    throw new InvalidEventException(path(depth) + " contains itself (a reference cycle)");
+                }
             }
-            if (!openContainers.add(container)) {
-                throw new InvalidEventException(path + " contains itself (a reference cycle)");
+            if (openCount == openContainers.length) {
+                openContainers = Arrays.copyOf(openContainers, openCount * 2);
+            }
+            openContainers[openCount++] = container;
+            if (depth >= names.length) {
+                names = Arrays.copyOf(names, names.length * 2);
+                indexes = Arrays.copyOf(indexes, indexes.length * 2);
             }
         }
 
-        private void leave(Object container) {
-            if (openContainers != null) {
-                openContainers.remove(container);
+        /** The path of the first {@code depth} segments as text, such as {@code properties.items[2].name}. */
+        private String path(int depth) {
+            StringBuilder path = new StringBuilder(names[0]);
+            for (int i = 1; i < depth; i++) {
+                if (names[i] != null) {
+                    path.append('.').append(names[i]);
+                }
+                else {
+                    path.append('[').append(indexes[i]).append(']');
+                }
             }
+            return path.toString();
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.trajectory.event;
 
-import java.util.regex.Pattern;
-
 /**
  * Checks an event and serialises it in one pass. An event is valid when its type is a dotted name, its session id
  * and event id are present and well formed, all property and metadata values are JSON-serialisable, and its JSON is
@@ -9,10 +7,7 @@ import java.util.regex.Pattern;
  */
 public final class EventValidator {
 
-    /** Dotted names such as {@code user.accept} or {@code agent.run.start}: at least two segments. */
-    private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)+");
-
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    private static final int MAX_EVENT_ID_LENGTH = 128;
 
     private static final int MAX_EVENT_TYPE_LENGTH = 200;
 
@@ -34,7 +29,7 @@ public final class EventValidator {
     public byte[] validate(TelemetryEvent event) throws InvalidEventException {
         checkEventType(event.eventType());
         checkPresent("session_id", event.sessionId());
-        if (event.eventId() == null || !EVENT_ID.matcher(event.eventId()).matches()) {
+        if (!isEventId(event.eventId())) {
             throw new InvalidEventException("event_id '" + abbreviate(event.eventId())
                     + "' must be 1 to 128 letters, digits or the characters _ . : -");
         }
@@ -51,10 +46,53 @@ public final class EventValidator {
 
     private static void checkEventType(String eventType) throws InvalidEventException {
         checkPresent("event_type", eventType);
-        if (eventType.length() > MAX_EVENT_TYPE_LENGTH || !EVENT_TYPE.matcher(eventType).matches()) {
+        if (eventType.length() > MAX_EVENT_TYPE_LENGTH || !isDottedName(eventType)) {
             throw new InvalidEventException("event_type '" + abbreviate(eventType)
                     + "' is not a dotted name such as 'user.accept'");
         }
+    }
+
+    // The two checks below run for every event sent, so they are written out rather than regular expressions.
+
+    /** Whether the type is a dotted name such as {@code user.accept}: two or more non-empty segments. */
+    static boolean isDottedName(String eventType) {
+        int segments = 1;
+        int segmentLength = 0;
+        for (int i = 0; i < eventType.length(); i++) {
+            char c = eventType.charAt(i);
+            if (c == '.') {
+                if (segmentLength == 0) {
+                    return false;
+                }
+                segments++;
+                segmentLength = 0;
+            }
+            else if (isAsciiLetterOrDigit(c) || c == '_' || c == '$' || c == '-') {
+                segmentLength++;
+            }
+            else {
+                return false;
+            }
+        }
+        return segments >= 2 && segmentLength > 0;
+    }
+
+    /** Whether the id is 1 to 128 letters, digits or the characters {@code _ . : -}. */
+    static boolean isEventId(String eventId) {
+        if (eventId == null || eventId.isEmpty() || eventId.length() > MAX_EVENT_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < eventId.length(); i++) {
+            char c = eventId.charAt(i);
+            if (!(isAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static void checkPresent(String field, String value) throws InvalidEventException {

@@ -37,6 +37,9 @@ public final class ClientIdentity {
 
     private volatile @Nullable String identifiedUser;
 
+    /** The user remembered last; most events come in runs from one user, which then skip the lock. */
+    private volatile @Nullable String lastRemembered;
+
     public ClientIdentity(Path configDirectory) {
         this.idFile = configDirectory.resolve(CLIENT_ID_FILE);
         this.clientId = loadOrCreate();
@@ -60,6 +63,9 @@ public final class ClientIdentity {
 
     /** Notes a user id seen on an event, for deletion requests. */
     public void remember(String userId) {
+        if (userId.equals(lastRemembered)) {
+            return;
+        }
         lock.lock();
         try {
             knownUsers.remove(userId);
@@ -67,6 +73,7 @@ public final class ClientIdentity {
             if (knownUsers.size() > MAX_KNOWN_USERS) {
                 knownUsers.remove(knownUsers.iterator().next());
             }
+            lastRemembered = userId;
         }
         finally {
             lock.unlock();
@@ -90,6 +97,7 @@ public final class ClientIdentity {
         try {
             knownUsers.clear();
             identifiedUser = null;
+            lastRemembered = null;
             try {
                 Files.deleteIfExists(idFile);
             }

@@ -1,6 +1,7 @@
 package dev.trajectory.tracking;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 
@@ -16,7 +17,7 @@ final class RateLimitedWarning {
 
     private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
 
-    private final AtomicLong suppressed = new AtomicLong();
+    private final LongAdder suppressed = new LongAdder();
 
     RateLimitedWarning(Logger logger, java.time.Duration interval) {
         this.logger = logger;
@@ -28,11 +29,11 @@ final class RateLimitedWarning {
         long now = System.nanoTime();
         long allowed = nextAllowed.get();
         if ((allowed == Long.MIN_VALUE || now - allowed >= 0) && nextAllowed.compareAndSet(allowed, now + intervalNanos)) {
-            long count = suppressed.getAndSet(0) + 1;
+            long count = suppressed.sumThenReset() + 1;
             logger.warn("{} ({} time{} since the last warning)", message, count, count == 1 ? "" : "s");
         }
         else {
-            suppressed.incrementAndGet();
+            suppressed.increment();
         }
     }
 }

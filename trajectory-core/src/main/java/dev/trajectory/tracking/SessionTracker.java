@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.trajectory.event.EventIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives each user a generated session id that rotates after a period of inactivity. Remembers at most a fixed
  * number of users, forgetting the least recently active first, so memory stays bounded however many users come.
- * The lock guards only map operations, never I/O.
+ * The lock guards only map operations, never I/O; the user seen last is answered without it, since a run of
+ * events from one user is the common case and every {@code track()} call asks.
  */
 public final class SessionTracker {
 
-    private final Duration timeout;
+    private final long timeoutMillis;
 
     private final Clock clock;
 
@@ -23,8 +25,10 @@ public final class SessionTracker {
 
     private final LinkedHashMap<String, Session> sessions;
 
+    private volatile @Nullable Session lastSeen;
+
     public SessionTracker(Duration timeout, int maxUsers, Clock clock) {
-        this.timeout = timeout;
+        this.timeoutMillis = timeout.toMillis();
         this.clock = clock;
         this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -37,14 +41,20 @@ public final class SessionTracker {
     /** The user's current session id, starting a new one when the last activity is older than the timeout. */
     public String sessionFor(String userKey) {
         long now = clock.millis();
+        Session recent = lastSeen;
+        if (recent != null && recent.userKey.equals(userKey) && !recent.expiredAt(now, timeoutMillis)) {
+            recent.touch(now);
+            return recent.id;
+        }
         lock.lock();
         try {
             Session session = sessions.get(userKey);
-            if (session == null || now - session.lastSeenMillis >= timeout.toMillis()) {
-                session = new Session(EventIds.newEventId());
+            if (session == null || session.expiredAt(now, timeoutMillis)) {
+                session = new Session(userKey, EventIds.newEventId());
                 sessions.put(userKey, session);
             }
-            session.lastSeenMillis = now;
+            session.touch(now);
+            lastSeen = session;
             return session.id;
         }
         finally {
@@ -65,12 +75,25 @@ public final class SessionTracker {
 
     private static final class Session {
 
+        private final String userKey;
+
         private final String id;
 
-        private long lastSeenMillis;
+        private volatile long lastSeenMillis;
 
-        Session(String id) {
+        Session(String userKey, String id) {
+            this.userKey = userKey;
             this.id = id;
+        }
+
+        boolean expiredAt(long nowMillis, long timeoutMillis) {
+            return nowMillis - lastSeenMillis >= timeoutMillis;
+        }
+
+        void touch(long nowMillis) {
+            if (lastSeenMillis < nowMillis) {
+                lastSeenMillis = nowMillis;
+            }
         }
     }
 }

@@ -54,6 +54,8 @@ public final class TrackingPipeline {
 
     private final RateLimitedWarning queueFullWarning = new RateLimitedWarning(logger, WARNING_INTERVAL);
 
+    private final String queueFullMessage;
+
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
 
     private final Thread worker;
@@ -77,6 +79,8 @@ public final class TrackingPipeline {
         this.metrics = metrics;
         this.spool = spool;
         this.queue = new EventQueue(settings.maxQueueSize());
+        this.queueFullMessage = "Trajectory tracking queue is full (trajectory.tracking.max-queue-size="
+                + settings.maxQueueSize() + "); dropped new events";
         this.batchSize = Math.max(settings.flushAt(), pushService.settings().chunkSize());
         this.worker = new Thread(this::work, "trajectory-tracking");
         this.worker.setDaemon(true);
@@ -126,8 +130,7 @@ public final class TrackingPipeline {
                 return true;
             }
             metrics.dropped(DropReason.QUEUE_FULL, 1);
-            queueFullWarning.occurred("Trajectory tracking queue is full (trajectory.tracking.max-queue-size="
-                    + settings.maxQueueSize() + "); dropped new events");
+            queueFullWarning.occurred(queueFullMessage);
             return false;
         }
         metrics.enqueued();

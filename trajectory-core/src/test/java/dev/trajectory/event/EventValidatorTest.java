@@ -70,6 +70,27 @@ class EventValidatorTest {
     }
 
     @Test
+    void checksDottedNamesAndIdsCharacterByCharacter() {
+        assertThat(EventValidator.isDottedName("user.accept")).isTrue();
+        assertThat(EventValidator.isDottedName("agent.run.start")).isTrue();
+        assertThat(EventValidator.isDottedName("a_$-9.Z")).isTrue();
+        assertThat(EventValidator.isDottedName("user.")).isFalse();
+        assertThat(EventValidator.isDottedName(".user")).isFalse();
+        assertThat(EventValidator.isDottedName("user.accept.")).isFalse();
+        assertThat(EventValidator.isDottedName("usér.accept")).as("ASCII letters only").isFalse();
+        assertThat(EventValidator.isDottedName("user/accept.x")).isFalse();
+
+        assertThat(EventValidator.isEventId("e1")).isTrue();
+        assertThat(EventValidator.isEventId("run:42.step_3-a")).isTrue();
+        assertThat(EventValidator.isEventId("x".repeat(128))).isTrue();
+        assertThat(EventValidator.isEventId("x".repeat(129))).isFalse();
+        assertThat(EventValidator.isEventId("")).isFalse();
+        assertThat(EventValidator.isEventId(null)).isFalse();
+        assertThat(EventValidator.isEventId("orders/42")).isFalse();
+        assertThat(EventValidator.isEventId("id with space")).isFalse();
+    }
+
+    @Test
     void refusesABlankSessionId() {
         assertInvalid(event("user.accept", " "), "session_id is blank");
         assertInvalid(TelemetryEvent.builder().eventType("user.accept").build(), "session_id is blank");
