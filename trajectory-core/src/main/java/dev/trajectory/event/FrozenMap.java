@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,16 +36,41 @@ final class FrozenMap extends AbstractMap<String, @Nullable Object> {
         if (source.isEmpty()) {
             return EMPTY;
         }
-        @Nullable Object[] keysAndValues = new Object[source.size() * 2];
-        int next = 0;
-        for (Map.Entry<String, ? extends @Nullable Object> entry : source.entrySet()) {
-            if (next == keysAndValues.length) {
-                keysAndValues = Arrays.copyOf(keysAndValues, next * 2);
-            }
-            keysAndValues[next++] = entry.getKey();
-            keysAndValues[next++] = entry.getValue();
+        Filler filler = new Filler(source.size());
+        @SuppressWarnings("unchecked")
+        Map<Object, @Nullable Object> untyped = (Map<Object, @Nullable Object>) (Map<?, ?>) source;
+        // Typed as Object so that a key of another type slipped in through raw types reaches the JSON writer,
+        // which names it, instead of failing here with a ClassCastException.
+        untyped.forEach(filler);
+        return new FrozenMap(filler.filled());
+    }
+
+    /**
+     * Copies entries through {@link Map#forEach}, which walks most maps (and the unmodifiable views around them)
+     * without creating an entry object per mapping as {@code entrySet()} iteration does.
+     */
+    private static final class Filler implements BiConsumer<Object, @Nullable Object> {
+
+        private @Nullable Object[] keysAndValues;
+
+        private int next;
+
+        Filler(int expectedSize) {
+            this.keysAndValues = new Object[expectedSize * 2];
         }
-        return new FrozenMap(next == keysAndValues.length ? keysAndValues : Arrays.copyOf(keysAndValues, next));
+
+        @Override
+        public void accept(Object key, @Nullable Object value) {
+            if (next == keysAndValues.length) {
+                keysAndValues = Arrays.copyOf(keysAndValues, Math.max(2, next * 2));
+            }
+            keysAndValues[next++] = key;
+            keysAndValues[next++] = value;
+        }
+
+        @Nullable Object[] filled() {
+            return next == keysAndValues.length ? keysAndValues : Arrays.copyOf(keysAndValues, next);
+        }
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.trajectory.tracking;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes events from any thread without blocking and delivers them in the background: a bounded lock-free queue and
  * one daemon worker that pushes a batch when {@code flushAt} events are waiting, every {@code flushInterval}, on
- * {@link #flush(Duration)} and at shutdown. A full queue drops the new event, counts it and warns at a limited rate.
- * With a disk spool, events that would be dropped for a full queue, exhausted retries or the shutdown deadline are
+ * {@link #flush(Duration)} and at shutdown. While the backend answers one batch the worker prepares and sends the
+ * next, up to {@code maxRequestsInFlight} at once, so batches may arrive out of order (events carry their
+ * timestamps). A full queue drops the new event, counts it and warns at a limited rate. With a disk spool, events that would be dropped for a full queue, exhausted retries or the shutdown deadline are
  * kept in the spool instead, and in write-ahead mode every accepted event is written to it before it is queued.
  * Every accepted event ends up counted exactly once: sent, dropped with a reason, or spooled.
  */
@@ -48,6 +51,7 @@ public final class TrackingPipeline {
 
     private final EventSpool spool;
 
+    /** Events per push: one request's worth, so that successive requests can be in flight together. */
     private final int batchSize;
 
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> flushRequests = new ConcurrentLinkedQueue<>();
@@ -68,7 +72,11 @@ public final class TrackingPipeline {
 
     private volatile boolean abandoned;
 
-    private volatile @Nullable CompletableFuture<PushResult> inFlight;
+    /** Pushes sent and not yet accounted for, oldest first; only the worker thread touches it. */
+    private final ArrayDeque<InFlightPush> inFlight = new ArrayDeque<>();
+
+    /** The same pushes' futures, for a shutdown past its deadline to cancel from another thread. */
+    private final Set<CompletableFuture<PushResult>> cancellable = ConcurrentHashMap.newKeySet();
 
     private volatile @Nullable ShutdownReport report;
 
@@ -81,7 +89,7 @@ public final class TrackingPipeline {
         this.queue = new EventQueue(settings.maxQueueSize());
         this.queueFullMessage = "Trajectory tracking queue is full (trajectory.tracking.max-queue-size="
                 + settings.maxQueueSize() + "); dropped new events";
-        this.batchSize = Math.max(settings.flushAt(), pushService.settings().chunkSize());
+        this.batchSize = pushService.settings().chunkSize();
         this.worker = new Thread(this::work, "trajectory-tracking");
         this.worker.setDaemon(true);
         metrics.bindQueueSize(queue::size);
@@ -232,10 +240,7 @@ public final class TrackingPipeline {
         awaitWorker(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
         if (worker.isAlive()) {
             abandoned = true;
-            CompletableFuture<PushResult> current = inFlight;
-            if (current != null) {
-                current.cancel(true);
-            }
+            cancellable.forEach(push -> push.cancel(true));
             LockSupport.unpark(worker);
             awaitWorker(Duration.ofSeconds(1));
         }
@@ -280,38 +285,55 @@ public final class TrackingPipeline {
         completeFlushRequests();
     }
 
+    /** Sends everything queued, up to the configured number of requests at once, and waits for all of them. */
     private void sendQueued() {
         while (!abandoned) {
             List<TelemetryEvent> batch = queue.drain(batchSize);
             if (batch.isEmpty()) {
-                return;
+                break;
             }
-            send(batch);
+            while (inFlight.size() >= settings.maxRequestsInFlight()) {
+                awaitOldest();
+            }
+            startPush(batch);
+        }
+        while (!inFlight.isEmpty()) {
+            awaitOldest();
         }
     }
 
-    private void send(List<TelemetryEvent> batch) {
+    /** Starts a push; validation, serialisation and compression run here, the request itself in the background. */
+    private void startPush(List<TelemetryEvent> batch) {
         long started = System.nanoTime();
         CompletableFuture<PushResult> future = pushService.push(batch, PushOptions.defaults()).toFuture();
-        inFlight = future;
+        future.thenRun(() -> metrics.pushed(Duration.ofNanos(System.nanoTime() - started)));
+        inFlight.add(new InFlightPush(future, batch));
+        cancellable.add(future);
         if (abandoned) {
             future.cancel(true);
         }
+    }
+
+    private void awaitOldest() {
+        InFlightPush push = inFlight.remove();
         try {
-            account(future.get(), batch);
-            metrics.pushed(Duration.ofNanos(System.nanoTime() - started));
+            account(push.future().get(), push.batch());
         }
         catch (CancellationException | InterruptedException ex) {
-            keepOrDrop(batch, DropReason.SHUTDOWN);
+            keepOrDrop(push.batch(), DropReason.SHUTDOWN);
         }
         catch (ExecutionException ex) {
             // The push service reports failures in its result; this is a bug, and the events are still accounted.
-            logger.error("Trajectory push failed unexpectedly; {} events not delivered", batch.size(), ex.getCause());
-            keepOrDrop(batch, DropReason.RETRIES_EXHAUSTED);
+            logger.error("Trajectory push failed unexpectedly; {} events not delivered", push.batch().size(),
+                    ex.getCause());
+            keepOrDrop(push.batch(), DropReason.RETRIES_EXHAUSTED);
         }
         finally {
-            inFlight = null;
+            cancellable.remove(push.future());
         }
+    }
+
+    private record InFlightPush(CompletableFuture<PushResult> future, List<TelemetryEvent> batch) {
     }
 
     private void account(PushResult result, List<TelemetryEvent> batch) {

@@ -11,23 +11,45 @@ import java.time.Duration;
  * @param shutdownTimeout longest time a shutdown (and a plain {@code flush()}) waits for delivery
  * @param sessionTimeout  inactivity after which a user's generated session id rotates
  * @param maxSessions     most users whose generated sessions are remembered; the least recently active are forgotten
+ * @param maxRequestsInFlight most batches being sent at once: while the backend handles one request the worker
+ *                        already serialises and compresses the next
  */
 public record TrackingSettings(int maxQueueSize, int flushAt, Duration flushInterval, Duration shutdownTimeout,
-        Duration sessionTimeout, int maxSessions) {
+        Duration sessionTimeout, int maxSessions, int maxRequestsInFlight) {
+
+    /** Batches sent at once unless configured: one being answered while the next is prepared. */
+    public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 2;
 
     public TrackingSettings {
         requirePositive("maxQueueSize", maxQueueSize);
         requirePositive("flushAt", flushAt);
         requirePositive("maxSessions", maxSessions);
+        requirePositive("maxRequestsInFlight", maxRequestsInFlight);
         requirePositive("flushInterval", flushInterval);
         requirePositive("shutdownTimeout", shutdownTimeout);
         requirePositive("sessionTimeout", sessionTimeout);
     }
 
-    /** 10000 queued events, a flush at 100 events or every 5 s, 10 s to shut down, 30 min sessions. */
+    /** Settings with the default number of requests in flight. */
+    public TrackingSettings(int maxQueueSize, int flushAt, Duration flushInterval, Duration shutdownTimeout,
+            Duration sessionTimeout, int maxSessions) {
+        this(maxQueueSize, flushAt, flushInterval, shutdownTimeout, sessionTimeout, maxSessions,
+                DEFAULT_MAX_REQUESTS_IN_FLIGHT);
+    }
+
+    /**
+     * 10000 queued events, a flush at 100 events or every 5 s, 10 s to shut down, 30 min sessions, two requests in
+     * flight.
+     */
     public static TrackingSettings defaults() {
         return new TrackingSettings(10_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(30),
                 10_000);
+    }
+
+    /** These settings with another limit on requests in flight. */
+    public TrackingSettings withMaxRequestsInFlight(int requests) {
+        return new TrackingSettings(maxQueueSize, flushAt, flushInterval, shutdownTimeout, sessionTimeout, maxSessions,
+                requests);
     }
 
     private static void requirePositive(String name, long value) {

@@ -130,6 +130,41 @@ class TrackingPipelineTest {
     }
 
     @Test
+    void sendsTheNextBatchWhileTheBackendAnswersOneUpToTheLimit() {
+        int answerMillis = 600;
+        server.stubFor(post(urlEqualTo("/v1/events")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(answerMillis)));
+        TrackingSettings oneHour = settings(10_000, 10_000, Duration.ofHours(1));
+        TelemetryClient pipelined = client(oneHour.withMaxRequestsInFlight(2));
+        for (int i = 0; i < 400; i++) {
+            pipelined.track("load.test", Map.of("i", i), "u-1");
+        }
+        assertThat(pipelined.flush(Duration.ofSeconds(30))).isTrue();
+        List<Long> pipelinedArrivals = arrivalMillis();
+        assertThat(sentEventIds()).hasSize(400).doesNotHaveDuplicates();
+        assertThat(pipelinedArrivals).hasSize(4);
+        assertThat(pipelinedArrivals.get(1) - pipelinedArrivals.get(0))
+                .as("the second batch arrives while the first is still being answered").isLessThan(answerMillis);
+        assertThat(pipelinedArrivals.get(2) - pipelinedArrivals.get(0))
+                .as("the third waits for an answer: at most two in flight").isGreaterThanOrEqualTo(answerMillis - 50);
+
+        server.resetRequests();
+        TelemetryClient sequential = client(oneHour.withMaxRequestsInFlight(1));
+        for (int i = 0; i < 200; i++) {
+            sequential.track("load.test", Map.of("i", i), "u-1");
+        }
+        assertThat(sequential.flush(Duration.ofSeconds(30))).isTrue();
+        List<Long> sequentialArrivals = arrivalMillis();
+        assertThat(sequentialArrivals).hasSize(2);
+        assertThat(sequentialArrivals.get(1) - sequentialArrivals.get(0)).isGreaterThanOrEqualTo(answerMillis - 50);
+    }
+
+    private static List<Long> arrivalMillis() {
+        return server.findAll(postRequestedFor(urlEqualTo("/v1/events"))).stream()
+                .map(request -> request.getLoggedDate().getTime()).sorted().toList();
+    }
+
+    @Test
     void aFullQueueDropsNewEventsAndCountsThem() {
         backendAccepts();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();

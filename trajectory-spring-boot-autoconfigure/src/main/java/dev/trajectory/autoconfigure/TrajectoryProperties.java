@@ -353,6 +353,12 @@ public class TrajectoryProperties {
         private int maxSessions = DEFAULTS.maxSessions();
 
         /**
+         * Maximum number of batches being sent at once; while the backend answers one, the next is prepared and
+         * sent. 1 sends strictly one after another, in order.
+         */
+        private int maxRequestsInFlight = DEFAULTS.maxRequestsInFlight();
+
+        /**
          * Folder for the anonymous client id and the opt-out file config.json; defaults to
          * ~/.config/trajectory/{project-id}.
          */
@@ -412,6 +418,15 @@ public class TrajectoryProperties {
             this.maxSessions = maxSessions;
         }
 
+        public int getMaxRequestsInFlight() {
+            return maxRequestsInFlight;
+        }
+
+        public void setMaxRequestsInFlight(int maxRequestsInFlight) {
+            requirePositive("tracking.max-requests-in-flight", maxRequestsInFlight);
+            this.maxRequestsInFlight = maxRequestsInFlight;
+        }
+
         public @Nullable Path getConfigDir() {
             return configDir;
         }
@@ -422,7 +437,7 @@ public class TrajectoryProperties {
 
         public TrackingSettings toSettings() {
             return new TrackingSettings(maxQueueSize, flushAt, flushInterval, shutdownTimeout, sessionTimeout,
-                    maxSessions);
+                    maxSessions, maxRequestsInFlight);
         }
     }
 

@@ -194,10 +194,11 @@ class TrajectoryAutoConfigurationTests {
     void bindsEveryTrackingProperty() {
         contextRunner.withPropertyValues("trajectory.tracking.max-queue-size=500", "trajectory.tracking.flush-at=20",
                 "trajectory.tracking.flush-interval=2s", "trajectory.tracking.shutdown-timeout=4s",
-                "trajectory.tracking.session-timeout=10m", "trajectory.tracking.max-sessions=50").run(context -> {
+                "trajectory.tracking.session-timeout=10m", "trajectory.tracking.max-sessions=50",
+                "trajectory.tracking.max-requests-in-flight=4").run(context -> {
             var settings = context.getBean(TrajectoryProperties.class).getTracking().toSettings();
             assertThat(settings).isEqualTo(new dev.trajectory.tracking.TrackingSettings(500, 20, Duration.ofSeconds(2),
-                    Duration.ofSeconds(4), Duration.ofMinutes(10), 50));
+                    Duration.ofSeconds(4), Duration.ofMinutes(10), 50, 4));
         });
     }
 
@@ -206,6 +207,10 @@ class TrajectoryAutoConfigurationTests {
         contextRunner.withPropertyValues("trajectory.tracking.flush-at=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(messages(context.getStartupFailure())).contains("trajectory.tracking.flush-at");
+        });
+        contextRunner.withPropertyValues("trajectory.tracking.max-requests-in-flight=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("trajectory.tracking.max-requests-in-flight");
         });
     }
 
