@@ -40,7 +40,7 @@ public class EndToEndBenchmark {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
 
-    @Param({"TRAJECTORY", "OPENTELEMETRY", "SEGMENT", "POSTHOG"})
+    @Param({"TRAJECTORY", "TRAJECTORY_UNCOMPRESSED", "OPENTELEMETRY", "SEGMENT", "POSTHOG"})
     public Sdk sdk;
 
     @Param({"SMALL", "LARGE"})

@@ -18,7 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends chunks to {@code POST {base-url}/v1/events} as gzip-compressed JSON, with a bearer token, an Idempotency-Key
+ * Sends chunks to {@code POST {base-url}/v1/events} as JSON (gzip-compressed unless configured otherwise), with a bearer token, an Idempotency-Key
  * derived from the chunk's event ids (the same on every attempt) and a Resilience4j retry around each chunk. A
  * server's Retry-After holds back every request of this sender until it has passed, not only the retried one, so
  * the next batch or a spool replay does not arrive early either.
@@ -51,6 +51,8 @@ public final class HttpChunkSender implements ChunkSender {
 
     private final Duration maxBackoff;
 
+    private final RequestCompression compression;
+
     private final AtomicLong notBeforeNanos = new AtomicLong(System.nanoTime());
 
     public HttpChunkSender(WebClient webClient, IngestEndpoint endpoint, PushSettings settings, JsonMapper mapper,
@@ -70,6 +72,7 @@ public final class HttpChunkSender implements ChunkSender {
         this.retryListener = retryListener;
         this.clock = clock;
         this.maxBackoff = settings.maxBackoff();
+        this.compression = settings.compression();
     }
 
     @Override
@@ -83,7 +86,7 @@ public final class HttpChunkSender implements ChunkSender {
      */
     Mono<IngestResponse> send(URI uri, EventChunk chunk, java.util.function.Supplier<byte[]> json, String idempotencyKey,
             int maxRetries) {
-        return Mono.fromCallable(() -> RequestCompression.gzip(json.get())).flatMap(body -> {
+        return Mono.fromCallable(() -> compression.encode(json.get())).flatMap(body -> {
             Retry retry = retryPolicy.retry("trajectory-events", maxRetries);
             retry.getEventPublisher().onRetry(event -> {
                 logger.debug("Retrying chunk {} ({} events), attempt {}: {}", idempotencyKey, chunk.size(),
@@ -112,15 +115,17 @@ public final class HttpChunkSender implements ChunkSender {
 
     private Mono<IngestResponse> post(URI uri, EventChunk chunk, byte[] body, String idempotencyKey) {
         if (debug) {
-            logger.info("POST {} with {} events ({} bytes gzipped), Idempotency-Key {}", uri, chunk.size(),
-                    body.length, idempotencyKey);
+            logger.info("POST {} with {} events ({} bytes, {}), Idempotency-Key {}", uri, chunk.size(),
+                    body.length, compression, idempotencyKey);
         }
         return webClient.post()
                 .uri(uri)
                 .headers(headers -> {
                     IngestHeaders.apply(headers, endpoint);
                     headers.setContentType(MediaType.APPLICATION_JSON);
-                    headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+                    if (compression.contentEncoding() != null) {
+                        headers.set(HttpHeaders.CONTENT_ENCODING, compression.contentEncoding());
+                    }
                     headers.set(IDEMPOTENCY_KEY, idempotencyKey);
                 })
                 .bodyValue(body)

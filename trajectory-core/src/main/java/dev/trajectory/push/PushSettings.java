@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param timeout         time allowed for one request, from sending to the whole answer
  * @param initialBackoff  wait before the first retry; doubled for each further one, with jitter
  * @param maxBackoff      longest wait between two attempts, also bounding a server's Retry-After
+ * @param compression     how request bodies are encoded on the wire
  */
 public record PushSettings(int chunkSize, int maxRetries, long maxRequestBytes, long maxEventBytes, Duration timeout,
-        Duration initialBackoff, Duration maxBackoff) {
+        Duration initialBackoff, Duration maxBackoff, RequestCompression compression) {
 
     public static final int DEFAULT_CHUNK_SIZE = 1000;
 
@@ -42,9 +43,27 @@ public record PushSettings(int chunkSize, int maxRetries, long maxRequestBytes, 
             throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff ("
                     + initialBackoff + ")");
         }
+        if (compression == null) {
+            throw new IllegalArgumentException("compression must not be null");
+        }
     }
 
-    /** 1000 events or 4 MiB a request, 256 KiB an event, 3 retries from 500 ms up to 30 s, 10 s a request. */
+    /** Settings with gzip-compressed requests. */
+    public PushSettings(int chunkSize, int maxRetries, long maxRequestBytes, long maxEventBytes, Duration timeout,
+            Duration initialBackoff, Duration maxBackoff) {
+        this(chunkSize, maxRetries, maxRequestBytes, maxEventBytes, timeout, initialBackoff, maxBackoff,
+                RequestCompression.GZIP);
+    }
+
+    /** These settings with another request compression. */
+    public PushSettings withCompression(RequestCompression compression) {
+        return new PushSettings(chunkSize, maxRetries, maxRequestBytes, maxEventBytes, timeout, initialBackoff,
+                maxBackoff, compression);
+    }
+
+    /**
+     * 1000 events or 4 MiB a request, 256 KiB an event, 3 retries from 500 ms up to 30 s, 10 s a request, gzip.
+     */
     public static PushSettings defaults() {
         return new PushSettings(DEFAULT_CHUNK_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_MAX_REQUEST_BYTES,
                 DEFAULT_MAX_EVENT_BYTES, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30));

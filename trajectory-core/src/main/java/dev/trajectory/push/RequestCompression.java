@@ -7,16 +7,37 @@ import java.io.UncheckedIOException;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Compresses request bodies with gzip, as the ingest API expects ({@code Content-Encoding: gzip}), at the fastest
- * level: telemetry JSON repeats its field names in every event, so level 1 already removes most of the size, and
- * the default level 6 made compression the largest cost of sending large events.
+ * How request bodies travel. {@link #GZIP} by default: telemetry JSON repeats its field names in every event, so
+ * it shrinks 4 to 8 times, which matters on the way to a remote backend. Compression is also the largest CPU cost
+ * of sending large events, so {@link #NONE} suits a collector on the same host or network.
  */
-public final class RequestCompression {
+public enum RequestCompression {
+
+    /** gzip at the fastest level ({@code Content-Encoding: gzip}); level 6 cost 5 times the CPU for 15-45% less. */
+    GZIP("gzip"),
+
+    /** The JSON as it is, without a {@code Content-Encoding} header. */
+    NONE(null);
 
     private static final int BUFFER_BYTES = 8192;
 
-    private RequestCompression() {
+    private final @Nullable String contentEncoding;
+
+    RequestCompression(@Nullable String contentEncoding) {
+        this.contentEncoding = contentEncoding;
+    }
+
+    /** The value of the {@code Content-Encoding} header, or {@code null} for none. */
+    public @Nullable String contentEncoding() {
+        return contentEncoding;
+    }
+
+    /** The body as it goes on the wire. */
+    public byte[] encode(byte[] json) {
+        return this == GZIP ? gzip(json) : json;
     }
 
     /** The body gzip-compressed. */

@@ -101,6 +101,22 @@ class HttpPushTest {
     }
 
     @Test
+    void sendsPlainJsonWithoutContentEncodingWhenCompressionIsOff() {
+        stubAccepted();
+        settings = settings.withCompression(RequestCompression.NONE);
+        TelemetryEvent event = TelemetryEvent.builder("user.accept", "s-1").property("answer", "yes ".repeat(100))
+                .build();
+
+        PushResult result = client().pushEvents(List.of(event));
+
+        assertThat(result.pushed()).isEqualTo(1);
+        LoggedRequest request = eventRequests(server).get(0);
+        assertThat(request.containsHeader("Content-Encoding")).isFalse();
+        assertThat(Integer.parseInt(request.getHeader("Content-Length"))).isEqualTo(request.getBody().length);
+        assertThat(body(request).get("events").get(0).get("event_id").asString()).isEqualTo(event.eventId());
+    }
+
+    @Test
     void splitsIntoChunksOfTheRequestedSize() {
         stubAccepted();
         List<TelemetryEvent> events = events(2500);

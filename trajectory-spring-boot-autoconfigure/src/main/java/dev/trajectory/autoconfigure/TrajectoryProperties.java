@@ -12,6 +12,7 @@ import dev.trajectory.client.TelemetryClientBuilder;
 import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.langsmith.LangSmithSettings;
 import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.RequestCompression;
 import dev.trajectory.push.TrajectoryUploader;
 import dev.trajectory.spool.DurabilityMode;
 import dev.trajectory.spool.SpoolSettings;
@@ -219,6 +220,12 @@ public class TrajectoryProperties {
          */
         private Duration maxBackoff = Duration.ofSeconds(30);
 
+        /**
+         * How request bodies are encoded: gzip (4 to 8 times fewer bytes on the wire) or none (no compression CPU,
+         * for a collector on the same host or network).
+         */
+        private RequestCompression compression = RequestCompression.GZIP;
+
         public int getChunkSize() {
             return chunkSize;
         }
@@ -284,6 +291,14 @@ public class TrajectoryProperties {
             this.maxBackoff = maxBackoff;
         }
 
+        public RequestCompression getCompression() {
+            return compression;
+        }
+
+        public void setCompression(RequestCompression compression) {
+            this.compression = compression;
+        }
+
         /** These settings for the push service; fails naming the properties when they contradict each other. */
         public PushSettings toSettings() {
             if (maxEventSize.toBytes() >= maxRequestSize.toBytes()) {
@@ -295,7 +310,7 @@ public class TrajectoryProperties {
                         + ") must not be shorter than " + PREFIX + ".push.initial-backoff (" + initialBackoff + ")");
             }
             return new PushSettings(chunkSize, maxRetries, maxRequestSize.toBytes(), maxEventSize.toBytes(), timeout,
-                    initialBackoff, maxBackoff);
+                    initialBackoff, maxBackoff, compression);
         }
 
     }

@@ -115,7 +115,7 @@ class TrajectoryAutoConfigurationTests {
         contextRunner.withPropertyValues("trajectory.push.chunk-size=50", "trajectory.push.max-retries=5",
                 "trajectory.push.max-request-size=1MB", "trajectory.push.max-event-size=64KB",
                 "trajectory.push.timeout=3s", "trajectory.push.initial-backoff=200ms", "trajectory.push.max-backoff=20s",
-                "trajectory.source=checkout-service", "trajectory.organization-id=org-1", "trajectory.debug=true")
+                "trajectory.push.compression=none", "trajectory.source=checkout-service", "trajectory.organization-id=org-1", "trajectory.debug=true")
                 .run(context -> {
                     TrajectoryProperties properties = context.getBean(TrajectoryProperties.class);
                     var settings = context.getBean(EventPushService.class).settings();
@@ -126,6 +126,7 @@ class TrajectoryAutoConfigurationTests {
                     assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(settings.initialBackoff()).isEqualTo(Duration.ofMillis(200));
                     assertThat(settings.maxBackoff()).isEqualTo(Duration.ofSeconds(20));
+                    assertThat(settings.compression()).isEqualTo(dev.trajectory.push.RequestCompression.NONE);
                     assertThat(properties.getOrganizationId()).isEqualTo("org-1");
                     assertThat(properties.isDebug()).isTrue();
                     assertThat(context.getBean(TelemetryClient.class).event("a.b", "s").build().source())
@@ -139,6 +140,14 @@ class TrajectoryAutoConfigurationTests {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("must be greater than 0");
             assertThat(messages(context.getStartupFailure())).contains("trajectory.push.chunk-size");
+        });
+    }
+
+    @Test
+    void anUnknownCompressionFailsStartUpNamingTheProperty() {
+        contextRunner.withPropertyValues("trajectory.push.compression=brotli").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("trajectory.push.compression", "brotli");
         });
     }
 

@@ -63,6 +63,9 @@ public final class BenchmarkReport {
             for (Sdk sdk : Sdk.values()) {
                 Optional<JmhResult> one = results.find(ONE_THREAD, sdk, shape);
                 Optional<JmhResult> four = results.find(FOUR_THREADS, sdk, shape);
+                if (one.isEmpty() && four.isEmpty() && !sdk.isPeer()) {
+                    continue;
+                }
                 table.row(sdk.name(),
                         one.map(r -> withError(r.score(), r.error())).orElse("–"),
                         one.map(r -> number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp()))
@@ -92,7 +95,7 @@ public final class BenchmarkReport {
                         result.map(r -> withError(rate, rate * r.error() / r.score())).orElse("not run"),
                         wire.map(w -> number(w.bodyBytes() / (double) w.events())).orElse("–"),
                         wire.map(w -> number(w.events() / (double) w.requests())).orElse("–"),
-                        sdk == Sdk.TRAJECTORY ? "1.00×" : ratio(ours / rate));
+                        sdk.isPeer() ? ratio(ours / rate) : sdk == Sdk.TRAJECTORY ? "1.00×" : "–");
             }
             out.append("**").append(shape.name().toLowerCase()).append(" event**\n\n").append(table.render())
                     .append('\n');
@@ -165,12 +168,15 @@ public final class BenchmarkReport {
             table.row("track() ≤ 300 ns, 1 thread", shape.name().toLowerCase(), number(ours) + " ns",
                     verdict(ours, ours <= CALL_BUDGET_NANOS));
         }
-        for (EventShape shape : EventShape.values()) {
-            double ours = eventsPerSecond(Sdk.TRAJECTORY, shape);
-            double bestPeer = bestPeer(sdk -> eventsPerSecond(sdk, shape), false);
-            table.row("end-to-end events/s ≥ 2× best peer", shape.name().toLowerCase(),
-                    ratio(ours / bestPeer) + " (" + number(ours) + " vs " + number(bestPeer) + ")",
-                    verdict(ours / bestPeer, ours >= 2 * bestPeer));
+        for (Sdk trajectory : List.of(Sdk.TRAJECTORY, Sdk.TRAJECTORY_UNCOMPRESSED)) {
+            for (EventShape shape : EventShape.values()) {
+                double ours = eventsPerSecond(trajectory, shape);
+                double bestPeer = bestPeer(sdk -> eventsPerSecond(sdk, shape), false);
+                table.row("end-to-end events/s ≥ 2× best peer" + (trajectory == Sdk.TRAJECTORY ? " (gzip, default)"
+                                : " (compression none)"), shape.name().toLowerCase(),
+                        ratio(ours / bestPeer) + " (" + number(ours) + " vs " + number(bestPeer) + ")",
+                        verdict(ours / bestPeer, ours >= 2 * bestPeer));
+            }
         }
         for (ResultSet.Memory row : results.memoryMedians()) {
             double factor = row.heapBytesPerEvent() / row.jsonBytesPerEvent();
@@ -184,7 +190,7 @@ public final class BenchmarkReport {
 
     private double bestPeer(java.util.function.ToDoubleFunction<Sdk> figure, boolean lowerIsBetter) {
         return Arrays.stream(Sdk.values())
-                .filter(sdk -> sdk != Sdk.TRAJECTORY)
+                .filter(Sdk::isPeer)
                 .mapToDouble(figure)
                 .filter(Double::isFinite)
                 .reduce(lowerIsBetter ? Math::min : Math::max)

@@ -1,11 +1,16 @@
 package dev.trajectory.benchmarks.sdk;
 
 import dev.trajectory.benchmarks.sink.LoopbackSink;
+import dev.trajectory.push.RequestCompression;
 
 /** The SDKs compared, each with its default settings except the endpoint and, when asked, the queue bound. */
 public enum Sdk {
 
-    TRAJECTORY(TrajectorySdk::new),
+    TRAJECTORY((baseUrl, queueCapacity) -> new TrajectorySdk(baseUrl, queueCapacity, RequestCompression.GZIP)),
+
+    /** Trajectory with {@code trajectory.push.compression=none}: plain JSON, as OpenTelemetry and Segment send. */
+    TRAJECTORY_UNCOMPRESSED((baseUrl, queueCapacity) -> new TrajectorySdk(baseUrl, queueCapacity,
+            RequestCompression.NONE)),
 
     OPENTELEMETRY(OpenTelemetryLogsSdk::new),
 
@@ -27,6 +32,11 @@ public enum Sdk {
 
     Sdk(Factory factory) {
         this.factory = factory;
+    }
+
+    /** Whether this is another vendor's SDK rather than a configuration of Trajectory's. */
+    public boolean isPeer() {
+        return this != TRAJECTORY && this != TRAJECTORY_UNCOMPRESSED;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.trajectory.client.TelemetryClient;
+import dev.trajectory.push.PushSettings;
+import dev.trajectory.push.RequestCompression;
 import dev.trajectory.tracking.TrackingSettings;
 
 /** Trajectory's {@link TelemetryClient#track(String, Map, String)} over HTTP to the sink. */
@@ -19,7 +21,7 @@ final class TrajectorySdk implements TrackedSdk {
 
     private final TelemetryClient client;
 
-    TrajectorySdk(String baseUrl, int queueCapacity) {
+    TrajectorySdk(String baseUrl, int queueCapacity, RequestCompression compression) {
         try {
             this.configDirectory = Files.createTempDirectory("trajectory-bench");
         }
@@ -37,6 +39,7 @@ final class TrajectorySdk implements TrackedSdk {
                 .environment(name -> null)
                 .registerShutdownHook(false)
                 .trackingSettings(settings)
+                .pushSettings(PushSettings.defaults().withCompression(compression))
                 .build();
     }
 
