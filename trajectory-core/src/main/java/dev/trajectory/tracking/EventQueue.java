@@ -25,6 +25,11 @@ final class EventQueue {
 
     /** Adds the event unless the queue is full; returns the new size, or -1 when it was full. */
     int offer(TelemetryEvent event) {
+        if (size.get() >= capacity) {
+            // Read first: while the queue stays full, callers only share the count's cache line instead of all
+            // writing to it.
+            return -1;
+        }
         int reserved = size.incrementAndGet();
         if (reserved > capacity) {
             size.decrementAndGet();
