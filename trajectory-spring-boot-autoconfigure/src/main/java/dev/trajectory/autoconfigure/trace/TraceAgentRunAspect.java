@@ -32,8 +32,11 @@ public final class TraceAgentRunAspect {
         this.runs = runs;
     }
 
-    @Around("@annotation(dev.trajectory.trace.TraceAgentRun) "
-            + "|| (@within(dev.trajectory.trace.TraceAgentRun) && execution(public * *(..)))")
+    // Not @annotation(..) and @within(..): AspectJ marks those as needing a runtime test, which Spring AOP then runs
+    // on every call. within(@TraceAgentRun *) also takes in classes nested in an annotated one; their calls find no
+    // annotation in RunMethods and run unrecorded, as before.
+    @Around("execution(@dev.trajectory.trace.TraceAgentRun * *(..)) "
+            + "|| (within(@dev.trajectory.trace.TraceAgentRun *) && execution(public * *(..)))")
     public @Nullable Object record(ProceedingJoinPoint call) throws Throwable {
         AgentRun run = begin(call);
         if (run == null) {
