@@ -25,7 +25,7 @@ public final class AgentRuns {
      * {@link AgentRun#enter()} around the code that belongs to it.
      */
     public AgentRun begin(RunOptions options) {
-        TraceContext outer = TraceContext.current().orElse(null);
+        TraceContext outer = TraceContextHolder.get();
         boolean joins = outer != null && !outer.isRequest();
         TraceContext trace = joins ? outer : newTrace(outer, options);
         AgentRun run = new AgentRun(this, trace, options, !joins, traces.clock().millis());

@@ -14,8 +14,10 @@ public enum RunOutcome {
     /** Its asynchronous result was cancelled before completing. */
     CANCELLED;
 
+    private final String value = name().toLowerCase(Locale.ROOT);
+
     /** The value recorded in the {@code outcome} property. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return value;
     }
 }

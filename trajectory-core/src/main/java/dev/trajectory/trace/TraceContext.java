@@ -131,11 +131,18 @@ public final class TraceContext implements AutoCloseable {
 
     private TelemetryEvent newEvent(String eventType, Map<String, ? extends @Nullable Object> properties,
             @Nullable String userId, @Nullable String sessionId) {
-        return stamp(TelemetryEvent.builder(eventType, sessionId != null ? sessionId : this.sessionId)
+        // stamped while it is built: a draft to stamp afterwards would be a second event with a second random id
+        String session = isBlank(sessionId) ? this.sessionId : sessionId;
+        TelemetryEvent.Builder builder = TelemetryEvent.builder(eventType, session)
                 .properties(properties)
-                .userId(userId)
+                .userId(userId != null ? userId : this.userId)
                 .timestamp(clock.instant())
-                .source(source)).build();
+                .source(source)
+                .traceId(traceId);
+        if (distributedTraceId != null) {
+            builder.metadata(Map.of(DISTRIBUTED_TRACE_ID, distributedTraceId));
+        }
+        return builder.build();
     }
 
     /**
@@ -148,7 +155,7 @@ public final class TraceContext implements AutoCloseable {
     }
 
     private boolean record(TelemetryEvent event, boolean force) {
-        TelemetryEvent stamped = event.traceId() != null ? event : stamp(event.toBuilder()).build();
+        TelemetryEvent stamped = event.traceId() != null ? event : stamp(event);
         if (size.incrementAndGet() > maxEvents && !force) {
             size.decrementAndGet();
             dropped.incrementAndGet();
@@ -158,24 +165,27 @@ public final class TraceContext implements AutoCloseable {
         return true;
     }
 
-    private TelemetryEvent.Builder stamp(TelemetryEvent.Builder builder) {
-        TelemetryEvent draft = builder.build();
-        builder.traceId(traceId);
-        if (draft.sessionId() == null || draft.sessionId().isBlank()) {
+    private TelemetryEvent stamp(TelemetryEvent event) {
+        TelemetryEvent.Builder builder = event.toBuilder().traceId(traceId);
+        if (isBlank(event.sessionId())) {
             builder.sessionId(sessionId);
         }
-        if (draft.userId() == null) {
+        if (event.userId() == null) {
             builder.userId(userId);
         }
         if (distributedTraceId != null) {
             Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
-            if (draft.metadata() != null) {
-                metadata.putAll(draft.metadata());
+            if (event.metadata() != null) {
+                metadata.putAll(event.metadata());
             }
             metadata.putIfAbsent(DISTRIBUTED_TRACE_ID, distributedTraceId);
             builder.metadata(metadata);
         }
-        return builder;
+        return builder.build();
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     /** The events recorded so far, in the order they were recorded. */

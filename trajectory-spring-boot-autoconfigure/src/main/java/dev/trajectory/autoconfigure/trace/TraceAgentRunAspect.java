@@ -1,6 +1,6 @@
 package dev.trajectory.autoconfigure.trace;
 
-import java.lang.reflect.Method;
+import java.util.Optional;
 
 import dev.trajectory.trace.AgentRun;
 import dev.trajectory.trace.AgentRuns;
@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ClassUtils;
 
 /**
  * Records every call of a {@link TraceAgentRun} method as an agent run. The method's own outcome is untouched: its
@@ -28,14 +26,17 @@ public final class TraceAgentRunAspect {
 
     private final AgentRuns runs;
 
-    private final RunExpressions expressions = new RunExpressions();
+    private final RunMethods methods = new RunMethods();
 
     public TraceAgentRunAspect(AgentRuns runs) {
         this.runs = runs;
     }
 
-    @Around("@annotation(dev.trajectory.trace.TraceAgentRun) "
-            + "|| (@within(dev.trajectory.trace.TraceAgentRun) && execution(public * *(..)))")
+    // Not @annotation(..) and @within(..): AspectJ marks those as needing a runtime test, which Spring AOP then runs
+    // on every call. within(@TraceAgentRun *) also takes in classes nested in an annotated one; their calls find no
+    // annotation in RunMethods and run unrecorded, as before.
+    @Around("execution(@dev.trajectory.trace.TraceAgentRun * *(..)) "
+            + "|| (within(@dev.trajectory.trace.TraceAgentRun *) && execution(public * *(..)))")
     public @Nullable Object record(ProceedingJoinPoint call) throws Throwable {
         AgentRun run = begin(call);
         if (run == null) {
@@ -57,29 +58,13 @@ public final class TraceAgentRunAspect {
             Object target = call.getTarget();
             Class<?> targetClass = target != null ? AopUtils.getTargetClass(target)
                     : call.getSignature().getDeclaringType();
-            Method method = AopUtils.getMostSpecificMethod(((MethodSignature) call.getSignature()).getMethod(),
-                    targetClass);
-            TraceAgentRun annotation = annotation(method, targetClass);
-            if (annotation == null) {
-                return null;
-            }
-            String name = annotation.name().isBlank()
-                    ? ClassUtils.getUserClass(targetClass).getSimpleName() + "." + method.getName() : annotation.name();
-            Object[] args = call.getArgs();
-            return runs.begin(new AgentRuns.RunOptions(name,
-                    expressions.evaluate(annotation.sessionId(), method, args, target),
-                    expressions.evaluate(annotation.userId(), method, args, target),
-                    annotation.pushEvents(), annotation.uploadTrajectory()));
+            Optional<RunMethod> method = methods.get(((MethodSignature) call.getSignature()).getMethod(), targetClass);
+            return method.isPresent() ? runs.begin(method.get().options(call)) : null;
         }
         catch (RuntimeException ex) {
             logger.warn("Could not start recording agent run {}; running it unrecorded: {}",
                     call.getSignature().toShortString(), ex.toString());
             return null;
         }
-    }
-
-    private static @Nullable TraceAgentRun annotation(Method method, Class<?> targetClass) {
-        TraceAgentRun onMethod = AnnotatedElementUtils.findMergedAnnotation(method, TraceAgentRun.class);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(targetClass, TraceAgentRun.class);
     }
 }
