@@ -107,6 +107,11 @@ public final class DiskSpool implements EventSpool {
     }
 
     @Override
+    public boolean writesAhead() {
+        return settings.durability() == DurabilityMode.WRITE_AHEAD;
+    }
+
+    @Override
     public int keep(List<TelemetryEvent> events) {
         int kept = 0;
         List<byte[]> records = new ArrayList<>(events.size());

@@ -40,6 +40,19 @@ public interface EventSpool {
         return 0;
     }
 
+    /** Whether {@link #keep} keeps anything: {@code false} without a spool or when its folder cannot be used. */
+    default boolean keepsEvents() {
+        return true;
+    }
+
+    /**
+     * Whether every accepted event is already on disk ({@link #accepted} wrote it), so that keeping it later costs
+     * no write.
+     */
+    default boolean writesAhead() {
+        return false;
+    }
+
     /** Whether the spool works, and how full it is. */
     SpoolHealth health();
 

@@ -29,6 +29,11 @@ final class NoSpool implements EventSpool {
     }
 
     @Override
+    public boolean keepsEvents() {
+        return false;
+    }
+
+    @Override
     public SpoolHealth health() {
         return health;
     }

@@ -31,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * one daemon worker that pushes a batch when {@code flushAt} events are waiting, every {@code flushInterval}, on
  * {@link #flush(Duration)} and at shutdown. While the backend answers one batch the worker prepares and sends the
  * next, up to {@code maxRequestsInFlight} at once, so batches may arrive out of order (events carry their
- * timestamps). A full queue drops the new event, counts it and warns at a limited rate. With a disk spool, events that would be dropped for a full queue, exhausted retries or the shutdown deadline are
- * kept in the spool instead, and in write-ahead mode every accepted event is written to it before it is queued.
- * Every accepted event ends up counted exactly once: sent, dropped with a reason, or spooled.
+ * timestamps). A full queue drops the new event, counts it and warns at a limited rate.
+ * <p>
+ * With a disk spool, events that would be dropped for a full queue, exhausted retries or the shutdown deadline are
+ * kept in the spool instead; the worker writes them, never the caller (a full queue's events wait in an overflow
+ * queue as large as the main one, so with a spool at most twice {@code maxQueueSize} events are held in memory).
+ * In write-ahead mode every accepted event is written to the spool
+ * before it is queued. Every accepted event ends up counted exactly once: sent, dropped with a reason, or spooled.
  */
 public final class TrackingPipeline {
 
@@ -41,7 +45,12 @@ public final class TrackingPipeline {
 
     private static final Duration WARNING_INTERVAL = Duration.ofSeconds(30);
 
+    private static final Duration SPILL_INTERVAL = Duration.ofMillis(100);
+
     private final EventQueue queue;
+
+    /** Events that found the queue full, waiting for the worker to write them to the spool. */
+    private final EventQueue overflow;
 
     private final EventPushService pushService;
 
@@ -87,6 +96,7 @@ public final class TrackingPipeline {
         this.metrics = metrics;
         this.spool = spool;
         this.queue = new EventQueue(settings.maxQueueSize());
+        this.overflow = new EventQueue(settings.maxQueueSize());
         this.queueFullMessage = "Trajectory tracking queue is full (trajectory.tracking.max-queue-size="
                 + settings.maxQueueSize() + "); dropped new events";
         this.batchSize = pushService.settings().chunkSize();
@@ -132,20 +142,39 @@ public final class TrackingPipeline {
         spool.accepted(event);
         int size = queue.offer(event);
         if (size < 0) {
-            if (spool.keep(List.of(event)) == 1) {
-                metrics.enqueued();
-                metrics.spooled(1);
-                return true;
-            }
-            metrics.dropped(DropReason.QUEUE_FULL, 1);
-            queueFullWarning.occurred(queueFullMessage);
-            return false;
+            return overflowed(event);
         }
         metrics.enqueued();
         if (size == settings.flushAt()) {
             LockSupport.unpark(worker);
         }
         return true;
+    }
+
+    /**
+     * An event that found the queue full. Written ahead, it is on disk already and only marked as kept. Otherwise it
+     * waits in the overflow queue for the worker to write it to the spool: the caller never waits for the disk or
+     * the spool's lock. Without a spool, or with the overflow queue full too, it is dropped and counted.
+     */
+    private boolean overflowed(TelemetryEvent event) {
+        if (spool.writesAhead() && spool.keep(List.of(event)) == 1) {
+            metrics.enqueued();
+            metrics.spooled(1);
+            return true;
+        }
+        if (!spool.writesAhead() && spool.keepsEvents()) {
+            int waiting = overflow.offer(event);
+            if (waiting >= 0) {
+                metrics.enqueued();
+                if (waiting == 1) {
+                    LockSupport.unpark(worker);
+                }
+                return true;
+            }
+        }
+        metrics.dropped(DropReason.QUEUE_FULL, 1);
+        queueFullWarning.occurred(queueFullMessage);
+        return false;
     }
 
     /** Number of events waiting to be sent. */
@@ -245,6 +274,7 @@ public final class TrackingPipeline {
             awaitWorker(Duration.ofSeconds(1));
         }
         keepOrDrop(queue.drain(Integer.MAX_VALUE), DropReason.SHUTDOWN);
+        keepOrDrop(overflow.drain(Integer.MAX_VALUE), DropReason.SHUTDOWN);
         completeFlushRequests();
         spool.close();
         removeShutdownHook();
@@ -269,7 +299,8 @@ public final class TrackingPipeline {
         long nextFlush = System.nanoTime() + intervalNanos;
         while (!abandoned) {
             long untilFlush = nextFlush - System.nanoTime();
-            boolean due = stopping || !flushRequests.isEmpty() || queue.size() >= settings.flushAt() || untilFlush <= 0;
+            boolean due = stopping || !flushRequests.isEmpty() || queue.size() >= settings.flushAt() || untilFlush <= 0
+                    || !overflow.isEmpty();
             if (!due) {
                 LockSupport.parkNanos(this, untilFlush);
                 continue;
@@ -288,6 +319,7 @@ public final class TrackingPipeline {
     /** Sends everything queued, up to the configured number of requests at once, and waits for all of them. */
     private void sendQueued() {
         while (!abandoned) {
+            spillOverflow();
             List<TelemetryEvent> batch = queue.drain(batchSize);
             if (batch.isEmpty()) {
                 break;
@@ -299,6 +331,14 @@ public final class TrackingPipeline {
         }
         while (!inFlight.isEmpty()) {
             awaitOldest();
+        }
+        spillOverflow();
+    }
+
+    /** Writes the events that found the queue full to the spool; what it cannot keep is dropped as queue-full. */
+    private void spillOverflow() {
+        if (!overflow.isEmpty()) {
+            keepOrDrop(overflow.drain(Integer.MAX_VALUE), DropReason.QUEUE_FULL);
         }
     }
 
@@ -317,7 +357,7 @@ public final class TrackingPipeline {
     private void awaitOldest() {
         InFlightPush push = inFlight.remove();
         try {
-            account(push.future().get(), push.batch());
+            account(awaitSpilling(push.future()), push.batch());
         }
         catch (CancellationException | InterruptedException ex) {
             keepOrDrop(push.batch(), DropReason.SHUTDOWN);
@@ -330,6 +370,19 @@ public final class TrackingPipeline {
         }
         finally {
             cancellable.remove(push.future());
+        }
+    }
+
+    /** Waits for a push, writing overflowing events to the spool meanwhile so they need not wait for the answer. */
+    private PushResult awaitSpilling(CompletableFuture<PushResult> future) throws InterruptedException,
+            ExecutionException {
+        while (true) {
+            try {
+                return future.get(SPILL_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            catch (TimeoutException stillWaiting) {
+                spillOverflow();
+            }
         }
     }
 
