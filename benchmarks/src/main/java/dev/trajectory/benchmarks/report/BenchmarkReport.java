@@ -31,6 +31,13 @@ public final class BenchmarkReport {
 
     private static final double CALL_BUDGET_NANOS = 300;
 
+    private static final String FILTER_OFF = "off";
+
+    private static final String FILTER_ON = "on";
+
+    /** The modes of {@code benchmarks/filter-load.sh}, in the order the report lists them. */
+    private static final List<String> FILTER_MODES = List.of(FILTER_OFF, FILTER_ON, "on-discarded");
+
     private final ResultSet results;
 
     private BenchmarkReport(ResultSet results) {
@@ -141,21 +148,33 @@ public final class BenchmarkReport {
     }
 
     private String filter() {
-        MarkdownTable table = new MarkdownTable("filter", "run", "requests/s", "p99 ms");
+        MarkdownTable table = new MarkdownTable("filter", "run", "requests/s", "p99 ms", "app CPU µs/request",
+                "sink CPU µs/request", "sink events/s");
         for (ResultSet.FilterRun run : results.filterRuns) {
-            table.row(run.filterOn() ? "on" : "off", Integer.toString(run.round()), number(run.requestsPerSecond()),
-                    number(run.p99Millis()));
+            table.row(run.mode(), Integer.toString(run.round()), number(run.requestsPerSecond()),
+                    number(run.p99Millis()), number(run.appCpuMicrosPerRequest()),
+                    number(run.sinkCpuMicrosPerRequest()), number(run.sinkEventsPerSecond()));
         }
-        for (boolean on : new boolean[] {false, true}) {
-            double[] means = results.filterMeans(on);
-            table.row("**" + (on ? "on" : "off") + "**", "mean", number(means[0]), number(means[1]));
+        MarkdownTable means = new MarkdownTable("filter (mean of runs)", "requests/s", "requests/s lost against off",
+                "p99 ms", "app CPU µs/request", "app CPU added against off");
+        double cpuOff = results.filterMean(FILTER_OFF, ResultSet.FilterRun::appCpuMicrosPerRequest);
+        for (String mode : FILTER_MODES) {
+            if (!results.filterRunsOf(mode).isEmpty()) {
+                double cpu = results.filterMean(mode, ResultSet.FilterRun::appCpuMicrosPerRequest);
+                boolean off = mode.equals(FILTER_OFF);
+                means.row("**" + mode + "**", number(results.filterMean(mode, ResultSet.FilterRun::requestsPerSecond)),
+                        off ? "–" : percent(filterCost(mode)),
+                        number(results.filterMean(mode, ResultSet.FilterRun::p99Millis)), number(cpu),
+                        off ? "–" : percent(cpu / cpuOff - 1));
+            }
         }
-        return table.render().strip();
+        return table.render() + "\n" + means.render().strip();
     }
 
-    /** Share of requests/s lost with the filter on, from the mean of the load-test runs. */
-    private double filterCost() {
-        return 1 - results.filterMeans(true)[0] / results.filterMeans(false)[0];
+    /** Share of requests/s lost in a mode against the filter off, from the means of the load-test runs. */
+    private double filterCost(String mode) {
+        return 1 - results.filterMean(mode, ResultSet.FilterRun::requestsPerSecond)
+                / results.filterMean(FILTER_OFF, ResultSet.FilterRun::requestsPerSecond);
     }
 
     private String targets() {
@@ -183,7 +202,7 @@ public final class BenchmarkReport {
             table.row("memory per queued event ≤ 2× JSON", row.shape().toLowerCase(), ratio(factor),
                     verdict(factor, factor <= 2));
         }
-        double cost = filterCost();
+        double cost = filterCost(FILTER_ON);
         table.row("request filter costs ≤ 3% of requests/s", "–", percent(cost), verdict(cost, cost <= 0.03));
         return table.render().strip();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 import dev.trajectory.benchmarks.EventShape;
 import dev.trajectory.benchmarks.sdk.Sdk;
@@ -24,8 +25,13 @@ final class ResultSet {
 
     final List<Memory> memory = new ArrayList<>();
 
-    /** One line of the request filter's load-test CSV. */
-    record FilterRun(boolean filterOn, int round, double requestsPerSecond, double p99Millis) {
+    /**
+     * One line of the request filter's load-test CSV: the mode ({@code off}, {@code on}, {@code on-discarded}),
+     * wrk's figures, the CPU time the application and the sink process spent per request, and the events the sink
+     * received per second, all over the window wrk measured.
+     */
+    record FilterRun(String mode, int round, double requestsPerSecond, double p99Millis,
+            double appCpuMicrosPerRequest, double sinkCpuMicrosPerRequest, double sinkEventsPerSecond) {
     }
 
     final List<FilterRun> filterRuns = new ArrayList<>();
@@ -50,9 +56,10 @@ final class ResultSet {
         if (Files.exists(filterFile)) {
             for (String line : Files.readAllLines(filterFile)) {
                 String[] cells = line.split(",");
-                if (cells.length == 4 && !cells[0].equals("filter") && !cells[2].isBlank()) {
-                    filterRuns.add(new FilterRun(Boolean.parseBoolean(cells[0]), Integer.parseInt(cells[1]),
-                            Double.parseDouble(cells[2]), Double.parseDouble(cells[3])));
+                if (cells.length == 7 && !cells[0].equals("filter") && !cells[2].isBlank()) {
+                    filterRuns.add(new FilterRun(cells[0], Integer.parseInt(cells[1]), Double.parseDouble(cells[2]),
+                            Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5]),
+                            Double.parseDouble(cells[6])));
                 }
             }
         }
@@ -68,14 +75,14 @@ final class ResultSet {
                 .findFirst();
     }
 
-    /** Mean requests/s and mean p99 (ms) of the load-test runs with the filter on or off; NaN when none ran. */
-    double[] filterMeans(boolean filterOn) {
-        List<FilterRun> runs = filterRuns.stream().filter(run -> run.filterOn() == filterOn).toList();
-        if (runs.isEmpty()) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        return new double[] {runs.stream().mapToDouble(FilterRun::requestsPerSecond).average().orElseThrow(),
-                runs.stream().mapToDouble(FilterRun::p99Millis).average().orElseThrow()};
+    /** The load-test runs of one mode, in the order they ran. */
+    List<FilterRun> filterRunsOf(String mode) {
+        return filterRuns.stream().filter(run -> run.mode().equals(mode)).toList();
+    }
+
+    /** The mean of one figure over the load-test runs of one mode; NaN when none ran. */
+    double filterMean(String mode, ToDoubleFunction<FilterRun> figure) {
+        return filterRunsOf(mode).stream().mapToDouble(figure).average().orElse(Double.NaN);
     }
 
     /** Per shape, in order of appearance, the run with the median heap figure (one JVM per run). */

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An HTTP server on 127.0.0.1 and a free port that serves every {@link Protocol} and counts what arrives. It binds
- * to the loopback address only and stops when closed.
+ * An HTTP server on 127.0.0.1 and a free port that serves every {@link Protocol} and counts what arrives, and tells
+ * the counts at {@code GET /counts}. It binds to the loopback address only and stops when closed.
  */
 public final class LoopbackSink implements AutoCloseable {
 
@@ -39,8 +39,13 @@ public final class LoopbackSink implements AutoCloseable {
 
     /** Starts a sink on a free loopback port. */
     public static LoopbackSink start() {
+        return start(0);
+    }
+
+    /** Starts a sink on the given loopback port, or a free one when it is 0. */
+    public static LoopbackSink start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
                 Thread thread = new Thread(runnable, "loopback-sink");
                 thread.setDaemon(true);
@@ -50,6 +55,7 @@ public final class LoopbackSink implements AutoCloseable {
             for (Protocol protocol : Protocol.values()) {
                 server.createContext(protocol.path(), new IngestHandler(protocol, sink.counters));
             }
+            server.createContext(CountsHandler.PATH, new CountsHandler(sink.counters));
             server.setExecutor(executor);
             server.start();
             return sink;

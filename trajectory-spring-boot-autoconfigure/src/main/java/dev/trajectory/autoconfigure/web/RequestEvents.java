@@ -1,19 +1,18 @@
 package dev.trajectory.autoconfigure.web;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.trajectory.client.TelemetryClient;
+import dev.trajectory.event.TelemetryEvent;
 import dev.trajectory.trace.TraceContext;
 import dev.trajectory.trace.TraceFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Records one {@code http.request} event per web request, for either web stack: which requests are recorded
@@ -28,11 +27,13 @@ public final class RequestEvents {
     /** Route recorded when no handler matched, so unknown paths do not create unbounded values. */
     public static final String UNMATCHED_ROUTE = "UNMATCHED";
 
+    private static final String EVENT_TYPE = "http.request";
+
     private final TraceFactory traces;
 
     private final TelemetryClient client;
 
-    private final List<PathPattern> excluded;
+    private final ExcludedPaths excluded;
 
     private final double samplingRatio;
 
@@ -42,7 +43,7 @@ public final class RequestEvents {
             double samplingRatio, String sessionHeader) {
         this.traces = traces;
         this.client = client;
-        this.excluded = excludedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.excluded = new ExcludedPaths(excludedPaths);
         this.samplingRatio = samplingRatio;
         this.sessionHeader = sessionHeader;
     }
@@ -52,14 +53,17 @@ public final class RequestEvents {
         return sessionHeader;
     }
 
-    /** Whether to record a request to this path: not excluded, and drawn by the sampling ratio. */
+    /** Whether to record a request to this path (not decoded): not excluded, and drawn by the sampling ratio. */
     public boolean shouldRecord(String path) {
-        PathContainer container = PathContainer.parsePath(path);
-        for (PathPattern pattern : excluded) {
-            if (pattern.matches(container)) {
-                return false;
-            }
-        }
+        return !excluded.matches(path) && sampled();
+    }
+
+    /** Whether to record a request to this parsed path: not excluded, and drawn by the sampling ratio. */
+    public boolean shouldRecord(PathContainer path) {
+        return !excluded.matches(path) && sampled();
+    }
+
+    private boolean sampled() {
         return samplingRatio >= 1.0 || ThreadLocalRandom.current().nextDouble() < samplingRatio;
     }
 
@@ -70,7 +74,8 @@ public final class RequestEvents {
     }
 
     /**
-     * Records the request's event and hands the request's events to the tracking pipeline. Never throws.
+     * Records the request's event and hands it, after any event recorded in the request's trace, to the tracking
+     * pipeline. Never throws.
      *
      * @param route  the matched route template, or {@code null} when no handler matched
      * @param status the response status, when known
@@ -79,20 +84,41 @@ public final class RequestEvents {
     public void finish(Started started, String method, @Nullable String route, @Nullable Integer status,
             @Nullable Throwable error) {
         try {
-            Map<String, @Nullable Object> properties = new LinkedHashMap<>();
-            properties.put("method", method);
-            properties.put("route", route != null ? route : UNMATCHED_ROUTE);
-            properties.put("status", error != null && (status == null || status < 400) ? Integer.valueOf(500) : status);
-            properties.put("duration_ms", Math.max(0, traces.clock().millis() - started.startMillis()));
-            if (error != null) {
-                properties.put("error_type", error.getClass().getName());
+            TraceContext trace = started.trace();
+            for (TelemetryEvent recorded : trace.events()) {
+                client.track(recorded);
             }
-            started.trace().finalEvent("http.request", properties);
-            started.trace().events().forEach(client::track);
+            client.track(requestEvent(started, method, route, status, error));
         }
         catch (RuntimeException ex) {
             logger.debug("Could not record an http.request event: {}", ex.toString());
         }
+    }
+
+    /**
+     * The request's event, stamped as its trace would stamp it (trace id, session, user, distributed trace id) but
+     * built once: recording it through the trace would build it twice and copy the trace's buffer.
+     */
+    private TelemetryEvent requestEvent(Started started, String method, @Nullable String route,
+            @Nullable Integer status, @Nullable Throwable error) {
+        TraceContext trace = started.trace();
+        Instant end = traces.clock().instant();
+        TelemetryEvent.Builder event = client.event(EVENT_TYPE, trace.sessionId())
+                .timestamp(end)
+                .traceId(trace.traceId())
+                .userId(trace.userId())
+                .property("method", method)
+                .property("route", route != null ? route : UNMATCHED_ROUTE)
+                .property("status", error != null && (status == null || status < 400) ? Integer.valueOf(500) : status)
+                .property("duration_ms", Math.max(0, end.toEpochMilli() - started.startMillis()));
+        if (error != null) {
+            event.property("error_type", error.getClass().getName());
+        }
+        String distributedTraceId = trace.distributedTraceId();
+        if (distributedTraceId != null) {
+            event.metadata(Map.of(TraceContext.DISTRIBUTED_TRACE_ID, distributedTraceId));
+        }
+        return event.build();
     }
 
     /** A request being recorded: its trace and when it started. */

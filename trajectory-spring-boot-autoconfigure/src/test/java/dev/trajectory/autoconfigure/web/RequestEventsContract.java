@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.trajectory.autoconfigure.BackendEvents;
@@ -17,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every web stack's request events must do, run against a real server on a random port with WireMock as the
@@ -86,6 +89,19 @@ public abstract class RequestEventsContract {
     }
 
     @Test
+    void aDeferredOrFailedRequestIsRecordedOnceNotOncePerDispatch() throws Exception {
+        get("/async/6");
+        get("/boom");
+
+        BackendEvents.awaitUntil(server,
+                events -> recorded(events, "/async/{id}") == 1 && recorded(events, "/boom") == 1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> {
+            List<JsonNode> events = BackendEvents.all(server);
+            return recorded(events, "/async/{id}") == 1 && recorded(events, "/boom") == 1;
+        });
+    }
+
+    @Test
     void excludedPathsRecordNothing() throws Exception {
         assertThat(get("/actuator/ping").statusCode()).isEqualTo(200);
         get("/orders/2");
@@ -116,6 +132,14 @@ public abstract class RequestEventsContract {
         BackendEvents.awaitFirst(server, "agent.run.end");
         String recorded = BackendEvents.all(server).toString();
         assertThat(SensitiveHeaders.values()).allSatisfy(secret -> assertThat(recorded).doesNotContain(secret));
+    }
+
+    /** How many http.request events of the route are among the events. */
+    private static long recorded(List<JsonNode> events, String route) {
+        return events.stream()
+                .filter(event -> event.get("event_type").asString().equals("http.request"))
+                .filter(event -> event.get("properties").path("route").asString("").equals(route))
+                .count();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

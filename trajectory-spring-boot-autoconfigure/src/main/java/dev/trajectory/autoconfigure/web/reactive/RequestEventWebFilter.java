@@ -36,7 +36,7 @@ public final class RequestEventWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!events.shouldRecord(exchange.getRequest().getPath().pathWithinApplication().value())) {
+        if (!events.shouldRecord(exchange.getRequest().getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
         RequestEvents.Started started = events.start(exchange.getRequest().getHeaders()

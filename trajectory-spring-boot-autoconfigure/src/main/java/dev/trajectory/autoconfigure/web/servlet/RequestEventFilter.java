@@ -6,22 +6,29 @@ import dev.trajectory.autoconfigure.web.RequestEvents;
 import dev.trajectory.trace.TraceContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Records one {@code http.request} event per servlet request, just after the highest precedence so it sees the
  * whole request. The request's trace is current while the request is handled; asynchronous requests are recorded
  * when the response completes.
+ * <p>
+ * Only a request's original dispatch is recorded: Spring Boot registers a plain filter bean for {@code REQUEST}
+ * dispatches, and any other dispatch (async, error, forward, include) passes straight through. That is what a
+ * {@code OncePerRequestFilter} does too, but it builds, sets and removes a marker attribute on every request.
  */
-public final class RequestEventFilter extends OncePerRequestFilter implements Ordered {
+public final class RequestEventFilter implements Filter, Ordered {
 
     /** Just after the highest precedence. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
@@ -38,8 +45,19 @@ public final class RequestEventFilter extends OncePerRequestFilter implements Or
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.REQUEST && request instanceof HttpServletRequest http
+                && response instanceof HttpServletResponse httpResponse) {
+            record(http, httpResponse, chain);
+        }
+        else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private void record(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!events.shouldRecord(request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
