@@ -306,7 +306,7 @@ public final class TrackingPipeline {
                 continue;
             }
             List<CompletableFuture<Void>> waiting = takeFlushRequests();
-            sendQueued();
+            sendQueued(stopping || !waiting.isEmpty() || untilFlush <= 0);
             waiting.forEach(request -> request.complete(null));
             nextFlush = System.nanoTime() + intervalNanos;
             if (stopping && queue.isEmpty()) {
@@ -316,10 +316,17 @@ public final class TrackingPipeline {
         completeFlushRequests();
     }
 
-    /** Sends everything queued, up to the configured number of requests at once, and waits for all of them. */
-    private void sendQueued() {
+    /**
+     * Sends what is queued, up to the configured number of requests at once, and waits for all of them: everything
+     * for a flush, the interval or shutdown; otherwise only while {@code flushAt} events are waiting, so that events
+     * trickling in while a request is answered do not go out in requests of a few events each.
+     */
+    private void sendQueued(boolean everything) {
         while (!abandoned) {
             spillOverflow();
+            if (!everything && queue.size() < settings.flushAt()) {
+                break;
+            }
             List<TelemetryEvent> batch = queue.drain(batchSize);
             if (batch.isEmpty()) {
                 break;
