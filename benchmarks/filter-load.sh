@@ -5,20 +5,23 @@
 #   on            the filter on, its events delivered over HTTP to the loopback sink, a process of its own
 #   on-discarded  the filter on, every chunk acknowledged inside the app (bench.delivery=discard): the request
 #                 thread's work and the worker's validation and serialisation, without gzip, HTTP or the sink
+# Each run is warmed up with load in 5 s slices until the JIT compiler threads are nearly idle (under 5% of a core
+# over a slice): on 2 cores C2 competes with the load for 30 s or more, and measuring earlier mostly measures how
+# much code each mode has left to compile.
 # Writes one CSV line per run to the file given as $1:
 #   filter,round,requestsPerSecond,p99Millis,appCpuMicrosPerRequest,sinkCpuMicrosPerRequest,sinkEventsPerSecond
 # all over the window wrk measured. CPU per request (user + system time of the process, JIT and GC included, divided
 # by the requests wrk counted) moves far less than requests/s when other processes share the cores.
-# Bounded: ROUNDS x modes runs of WARMUP + DURATION, each start-up at most 60 s; stops every process it started.
+# Bounded: ROUNDS x modes runs of at most 60 s start-up + WARMUP_MAX + DURATION; stops every process it started.
 #
-# Knobs: WRK_DURATION=20s WRK_WARMUP=10s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded",
+# Knobs: WRK_DURATION=20s WRK_WARMUP_MAX=60s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded",
 #        APP_JAVA_OPTS (added to the app's java command, e.g. a Flight Recorder setting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OUT=${1:?usage: filter-load.sh <csv file>}
 DURATION=${WRK_DURATION:-20s}
-WARMUP=${WRK_WARMUP:-10s}
+WARMUP_MAX=${WRK_WARMUP_MAX:-60s}
 CONNECTIONS=${WRK_CONNECTIONS:-16}
 ROUNDS=${WRK_ROUNDS:-2}
 MODES=${FILTER_MODES:-off on on-discarded}
@@ -53,6 +56,30 @@ cpu_ticks() {
 
 micros_per_request() {
   awk -v t="$1" -v hz="$CLOCK_TICKS" -v n="$2" 'BEGIN { printf "%.1f", 1e6 * t / hz / n }'
+}
+
+# CPU ticks of the JIT compiler threads (named "C1/C2 CompilerThread<n>", cut to 15 characters)
+jit_ticks() {
+  local task ticks=0
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2> /dev/null) in
+      C[12]\ CompilerThre*) ticks=$((ticks + $(cpu_ticks "${task#/proc/}" 2> /dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$ticks"
+}
+
+# load in 5 s slices until the JIT compiler threads spent under 5% of a core over a slice, at most WARMUP_MAX
+warm_up() {
+  local slice jit seconds=0
+  for slice in $(seq 1 $((${WARMUP_MAX%s} / 5))); do
+    jit=$(jit_ticks "$app_pid")
+    wrk -t1 -c"$CONNECTIONS" -d5s "$url" > /dev/null
+    jit=$(($(jit_ticks "$app_pid") - jit))
+    seconds=$((slice * 5))
+    [ "$jit" -lt $((CLOCK_TICKS * 5 / 20)) ] && break
+  done
+  echo "$mode, round $round: warmed up for $seconds s" >&2
 }
 
 sink_events() {
@@ -92,7 +119,7 @@ for round in $(seq 1 "$ROUNDS"); do
       kill -0 "$app_pid" 2> /dev/null || { echo "the app did not start, see $OUT.app-$mode-$round.log" >&2; exit 1; }
       sleep 0.5
     done
-    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" > /dev/null   # warm-up, discarded
+    warm_up
     events_before=$(sink_events)
     app_ticks=$(cpu_ticks "$app_pid")
     sink_ticks=$(cpu_ticks "$sink_pid")

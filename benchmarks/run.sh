@@ -2,10 +2,11 @@
 # Runs every benchmark in benchmarks/ on this machine, side by side with the peer SDKs, and regenerates
 # docs/benchmarks.md from the results. Nothing here runs in `mvn verify`.
 #
-# Knobs (environment variables), defaults keep a full run near 20 minutes on 2 cores:
+# Knobs (environment variables), defaults keep a full run near 25 minutes on 2 cores:
 #   FORKS=1 WARMUP=3 ITERATIONS=5     JMH forks and 1-second iterations for track() and chunk encoding
 #   E2E_EVENTS=10000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
-#   WRK_DURATION=20s WRK_CONNECTIONS=16 WRK_ROUNDS=2  the request filter's load test (benchmarks/filter-load.sh)
+#   WRK_DURATION=20s WRK_WARMUP_MAX=60s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded"
+#                                     the request filter's load test (benchmarks/filter-load.sh)
 #   RESULTS=benchmarks/target/results where the raw results go
 # Needs wrk (apt-get install -y wrk) for the request filter's part.
 set -euo pipefail
@@ -33,8 +34,9 @@ WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
 
 benchmarks/memory.sh "$RESULTS/memory.csv"
 
-java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark' -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" \
-  -prof gc -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
+java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark|RequestFilterBenchmark' \
+  -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" -prof gc -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" \
+  | tee "$RESULTS/calls.log"
 
 java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi 1 -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
   -rf json -rff "$RESULTS/e2e.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/e2e.log"

@@ -168,7 +168,16 @@ public final class BenchmarkReport {
                         off ? "–" : percent(cpu / cpuOff - 1));
             }
         }
-        return table.render() + "\n" + means.render().strip();
+        return (table.render() + "\n" + means.render() + ownWork().map(own -> "\n" + own).orElse("")).strip();
+    }
+
+    /** {@code RequestFilterBenchmark}'s figures, when it ran. */
+    private Optional<String> ownWork() {
+        return results.find("RequestFilterBenchmark.recordRequest", null, null).map(r -> new MarkdownTable(
+                "the filter's own work per request (`RequestFilterBenchmark`)", "ns/request", "allocated, B/request")
+                .row("path check, trace, event; no queueing, no delivery", withError(r.score(), r.error()),
+                        number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp()))
+                .render());
     }
 
     /** Share of requests/s lost in a mode against the filter off, from the means of the load-test runs. */
