@@ -129,6 +129,14 @@ public final class TraceContext implements AutoCloseable {
         return event;
     }
 
+    /**
+     * An event of this run stamped like those it records (trace id, session, user, distributed trace id) but not
+     * recorded, for a caller that hands it on itself: a request's closing event goes straight to the pipeline.
+     */
+    public TelemetryEvent unrecordedEvent(String eventType, Map<String, ? extends @Nullable Object> properties) {
+        return newEvent(eventType, properties, userId, sessionId);
+    }
+
     private TelemetryEvent newEvent(String eventType, Map<String, ? extends @Nullable Object> properties,
             @Nullable String userId, @Nullable String sessionId) {
         // stamped while it is built: a draft to stamp afterwards would be a second event with a second random id

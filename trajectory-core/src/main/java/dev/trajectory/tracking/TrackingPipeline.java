@@ -157,12 +157,14 @@ public final class TrackingPipeline {
      * the spool's lock. Without a spool, or with the overflow queue full too, it is dropped and counted.
      */
     private boolean overflowed(TelemetryEvent event) {
-        if (spool.writesAhead() && spool.keep(List.of(event)) == 1) {
-            metrics.enqueued();
-            metrics.spooled(1);
-            return true;
+        if (spool.writesAhead()) {
+            if (spool.keep(List.of(event)) == 1) {
+                metrics.enqueued();
+                metrics.spooled(1);
+                return true;
+            }
         }
-        if (!spool.writesAhead() && spool.keepsEvents()) {
+        else if (spool.keepsEvents()) {
             int waiting = overflow.offer(event);
             if (waiting >= 0) {
                 metrics.enqueued();

@@ -159,6 +159,33 @@ class TrackingPipelineTest {
         assertThat(sequentialArrivals.get(1) - sequentialArrivals.get(0)).isGreaterThanOrEqualTo(answerMillis - 50);
     }
 
+    @Test
+    void eventsArrivingWhileABatchIsSentWaitForFlushAtInsteadOfGoingOutAlone() {
+        backendAccepts();
+        TelemetryClient client = client(settings(10_000, 50, Duration.ofHours(1)));
+        String text = "x".repeat(60_000);
+        // 50 large events wake the worker; serialising them takes a while, and the few small ones tracked meanwhile
+        // must wait for flush-at rather than be sent in a request of their own.
+        for (int i = 0; i < 50; i++) {
+            client.track("load.large", Map.of("text", text), "u-1");
+        }
+        for (int i = 0; i < 5; i++) {
+            client.track("load.small", Map.of("i", i), "u-1");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sentEventIds().isEmpty());
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(eventsPerRequest()).as("no request before the flush carries fewer than flush-at events")
+                .allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(50));
+
+        assertThat(client.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(sentEventIds()).hasSize(55).doesNotHaveDuplicates();
+    }
+
+    private static List<Integer> eventsPerRequest() {
+        return server.findAll(postRequestedFor(urlEqualTo("/v1/events"))).stream()
+                .map(request -> TrajectoryJson.mapper().readTree(request.getBody()).get("events").size()).toList();
+    }
+
     private static List<Long> arrivalMillis() {
         return server.findAll(postRequestedFor(urlEqualTo("/v1/events"))).stream()
                 .map(request -> request.getLoggedDate().getTime()).sorted().toList();

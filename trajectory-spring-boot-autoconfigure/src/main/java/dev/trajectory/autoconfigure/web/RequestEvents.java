@@ -1,6 +1,6 @@
 package dev.trajectory.autoconfigure.web;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,30 +95,18 @@ public final class RequestEvents {
         }
     }
 
-    /**
-     * The request's event, stamped as its trace would stamp it (trace id, session, user, distributed trace id) but
-     * built once: recording it through the trace would build it twice and copy the trace's buffer.
-     */
+    /** The request's event, stamped by its trace but not recorded in it: it goes straight to the pipeline. */
     private TelemetryEvent requestEvent(Started started, String method, @Nullable String route,
             @Nullable Integer status, @Nullable Throwable error) {
-        TraceContext trace = started.trace();
-        Instant end = traces.clock().instant();
-        TelemetryEvent.Builder event = client.event(EVENT_TYPE, trace.sessionId())
-                .timestamp(end)
-                .traceId(trace.traceId())
-                .userId(trace.userId())
-                .property("method", method)
-                .property("route", route != null ? route : UNMATCHED_ROUTE)
-                .property("status", error != null && (status == null || status < 400) ? Integer.valueOf(500) : status)
-                .property("duration_ms", Math.max(0, end.toEpochMilli() - started.startMillis()));
+        Map<String, @Nullable Object> properties = new LinkedHashMap<>();
+        properties.put("method", method);
+        properties.put("route", route != null ? route : UNMATCHED_ROUTE);
+        properties.put("status", error != null && (status == null || status < 400) ? Integer.valueOf(500) : status);
+        properties.put("duration_ms", Math.max(0, traces.clock().millis() - started.startMillis()));
         if (error != null) {
-            event.property("error_type", error.getClass().getName());
+            properties.put("error_type", error.getClass().getName());
         }
-        String distributedTraceId = trace.distributedTraceId();
-        if (distributedTraceId != null) {
-            event.metadata(Map.of(TraceContext.DISTRIBUTED_TRACE_ID, distributedTraceId));
-        }
-        return event.build();
+        return started.trace().unrecordedEvent(EVENT_TYPE, properties);
     }
 
     /** A request being recorded: its trace and when it started. */
