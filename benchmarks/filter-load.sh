@@ -14,14 +14,14 @@
 # by the requests wrk counted) moves far less than requests/s when other processes share the cores.
 # Bounded: ROUNDS x modes runs of at most 60 s start-up + WARMUP_MAX + DURATION; stops every process it started.
 #
-# Knobs: WRK_DURATION=20s WRK_WARMUP_MAX=60s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded",
+# Knobs: WRK_DURATION=20s WRK_WARMUP_MAX=120s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded",
 #        APP_JAVA_OPTS (added to the app's java command, e.g. a Flight Recorder setting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OUT=${1:?usage: filter-load.sh <csv file>}
 DURATION=${WRK_DURATION:-20s}
-WARMUP_MAX=${WRK_WARMUP_MAX:-60s}
+WARMUP_MAX=${WRK_WARMUP_MAX:-120s}
 CONNECTIONS=${WRK_CONNECTIONS:-16}
 ROUNDS=${WRK_ROUNDS:-2}
 MODES=${FILTER_MODES:-off on on-discarded}

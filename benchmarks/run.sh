@@ -5,7 +5,7 @@
 # Knobs (environment variables), defaults keep a full run near 25 minutes on 2 cores:
 #   FORKS=1 WARMUP=3 ITERATIONS=5     JMH forks and 1-second iterations for track() and chunk encoding
 #   E2E_EVENTS=10000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
-#   WRK_DURATION=20s WRK_WARMUP_MAX=60s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded"
+#   WRK_DURATION=20s WRK_WARMUP_MAX=120s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded"
 #                                     the request filter's load test (benchmarks/filter-load.sh)
 #   RESULTS=benchmarks/target/results where the raw results go
 # Needs wrk (apt-get install -y wrk) for the request filter's part.
