@@ -12,6 +12,10 @@
 #   filter,round,requestsPerSecond,p99Millis,appCpuMicrosPerRequest,sinkCpuMicrosPerRequest,sinkEventsPerSecond
 # all over the window wrk measured. CPU per request (user + system time of the process, JIT and GC included, divided
 # by the requests wrk counted) moves far less than requests/s when other processes share the cores.
+# Writes the app's CPU per request by thread group, over the same window, to <csv file without .csv>-threads.csv:
+#   filter,round,threads,cpuMicrosPerRequest
+# with threads one of tomcat (request threads, poller, acceptor), worker (the tracking pipeline's thread),
+# http-client (Reactor Netty's event loops and timers), jit, gc-vm, other.
 # Bounded: ROUNDS x modes runs of at most 60 s start-up + WARMUP_MAX + DURATION; stops every process it started.
 #
 # Knobs: WRK_DURATION=20s WRK_WARMUP_MAX=120s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded",
@@ -20,6 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OUT=${1:?usage: filter-load.sh <csv file>}
+THREADS_OUT="${OUT%.csv}-threads.csv"
 DURATION=${WRK_DURATION:-20s}
 WARMUP_MAX=${WRK_WARMUP_MAX:-120s}
 CONNECTIONS=${WRK_CONNECTIONS:-16}
@@ -56,6 +61,24 @@ cpu_ticks() {
 
 micros_per_request() {
   awk -v t="$1" -v hz="$CLOCK_TICKS" -v n="$2" 'BEGIN { printf "%.1f", 1e6 * t / hz / n }'
+}
+
+# user + system CPU ticks of a process's threads, summed by group: "group ticks" lines, sorted by group. A thread's
+# name (cut to 15 characters) may hold spaces, so its fields are counted from the ")" that closes the name.
+ticks_by_thread_group() {
+  local task name group
+  for task in /proc/"$1"/task/*; do
+    name=$(cat "$task/comm" 2> /dev/null) || continue
+    case $name in
+      http-nio-*|Catalina-*) group=tomcat ;;
+      trajectory-*) group=worker ;;
+      reactor-*|parallel-*) group=http-client ;;
+      C1\ *|C2\ *) group=jit ;;
+      GC\ *|G1\ *|VM\ *) group=gc-vm ;;
+      *) group=other ;;
+    esac
+    sed 's/.*) //' "$task/stat" 2> /dev/null | awk -v g="$group" '{ print g, $12 + $13 }'
+  done | awk '{ t[$1] += $2 } END { for (g in t) print g, t[g] }' | sort
 }
 
 # CPU ticks of the JIT compiler threads (named "C1/C2 CompilerThread<n>", cut to 15 characters)
@@ -100,6 +123,7 @@ done
 
 echo "filter,round,requestsPerSecond,p99Millis,appCpuMicrosPerRequest,sinkCpuMicrosPerRequest,sinkEventsPerSecond" \
   > "$OUT"
+echo "filter,round,threads,cpuMicrosPerRequest" > "$THREADS_OUT"
 for round in $(seq 1 "$ROUNDS"); do
   for mode in $MODES; do
     case $mode in
@@ -123,7 +147,9 @@ for round in $(seq 1 "$ROUNDS"); do
     events_before=$(sink_events)
     app_ticks=$(cpu_ticks "$app_pid")
     sink_ticks=$(cpu_ticks "$sink_pid")
+    threads_before=$(ticks_by_thread_group "$app_pid")
     report=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+    threads_after=$(ticks_by_thread_group "$app_pid")
     app_ticks=$(($(cpu_ticks "$app_pid") - app_ticks))
     sink_ticks=$(($(cpu_ticks "$sink_pid") - sink_ticks))
     events=$(($(sink_events) - events_before))
@@ -135,6 +161,9 @@ for round in $(seq 1 "$ROUNDS"); do
     # the measured window as wrk timed it: requests done / requests per second
     sink_rate=$(awk -v e="$events" -v n="$requests" -v rps="$rps" 'BEGIN { printf "%.0f", e / (n / rps) }')
     echo "$mode,$round,$rps,$p99,$app_cpu,$sink_cpu,$sink_rate" | tee -a "$OUT"
+    join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$threads_before") <(echo "$threads_after") \
+      | awk -v m="$mode" -v r="$round" -v hz="$CLOCK_TICKS" -v n="$requests" \
+          '{ printf "%s,%s,%s,%.2f\n", m, r, $1, 1e6 * ($3 - $2) / hz / n }' >> "$THREADS_OUT"
     stop "$app_pid"
     app_pid=
   done

@@ -3,6 +3,7 @@ package dev.trajectory.benchmarks.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,10 @@ public final class BenchmarkReport {
 
     /** The modes of {@code benchmarks/filter-load.sh}, in the order the report lists them. */
     private static final List<String> FILTER_MODES = List.of(FILTER_OFF, FILTER_ON, "on-discarded");
+
+    /** The thread groups of {@code benchmarks/filter-load.sh}'s CPU breakdown, in the order the report lists them. */
+    private static final List<String> THREAD_GROUPS = List.of("tomcat", "worker", "http-client", "jit", "gc-vm",
+            "other");
 
     private final ResultSet results;
 
@@ -168,7 +173,24 @@ public final class BenchmarkReport {
                         off ? "–" : percent(cpu / cpuOff - 1));
             }
         }
-        return (table.render() + "\n" + means.render() + ownWork().map(own -> "\n" + own).orElse("")).strip();
+        return (table.render() + "\n" + means.render() + threadCpu().map(threads -> "\n" + threads).orElse("")
+                + ownWork().map(own -> "\n" + own).orElse("")).strip();
+    }
+
+    /** Where each mode's application CPU per request went, by thread group, when the load test recorded it. */
+    private Optional<String> threadCpu() {
+        if (results.threadCpu.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> header = new ArrayList<>(List.of("app CPU µs/request by threads (mean of runs)"));
+        header.addAll(FILTER_MODES);
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        for (String threads : THREAD_GROUPS) {
+            List<String> row = new ArrayList<>(List.of(threads));
+            FILTER_MODES.forEach(mode -> row.add(number(results.threadCpuMean(mode, threads))));
+            table.row(row.toArray(String[]::new));
+        }
+        return Optional.of(table.render());
     }
 
     /** {@code RequestFilterBenchmark}'s figures, when it ran. */

@@ -36,6 +36,12 @@ final class ResultSet {
 
     final List<FilterRun> filterRuns = new ArrayList<>();
 
+    /** One line of the load test's CPU by thread group: the application's CPU per request spent by those threads. */
+    record ThreadCpu(String mode, int round, String threads, double cpuMicrosPerRequest) {
+    }
+
+    final List<ThreadCpu> threadCpu = new ArrayList<>();
+
     final String machine;
 
     ResultSet(Path folder) throws IOException {
@@ -63,6 +69,16 @@ final class ResultSet {
                 }
             }
         }
+        Path threadsFile = folder.resolve("filter-threads.csv");
+        if (Files.exists(threadsFile)) {
+            for (String line : Files.readAllLines(threadsFile)) {
+                String[] cells = line.split(",");
+                if (cells.length == 4 && !cells[0].equals("filter")) {
+                    threadCpu.add(new ThreadCpu(cells[0], Integer.parseInt(cells[1]), cells[2],
+                            Double.parseDouble(cells[3])));
+                }
+            }
+        }
         Path machineFile = folder.resolve("machine.txt");
         machine = Files.exists(machineFile) ? Files.readString(machineFile).strip() : "(not recorded)";
     }
@@ -83,6 +99,18 @@ final class ResultSet {
     /** The mean of one figure over the load-test runs of one mode; NaN when none ran. */
     double filterMean(String mode, ToDoubleFunction<FilterRun> figure) {
         return filterRunsOf(mode).stream().mapToDouble(figure).average().orElse(Double.NaN);
+    }
+
+    /**
+     * The mean over one mode's runs of the CPU per request a thread group spent; a run in which the group did not
+     * appear counts as 0. NaN when the mode has no such figures.
+     */
+    double threadCpuMean(String mode, String threads) {
+        long runs = threadCpu.stream().filter(row -> row.mode().equals(mode)).mapToInt(ThreadCpu::round).distinct()
+                .count();
+        double total = threadCpu.stream().filter(row -> row.mode().equals(mode) && row.threads().equals(threads))
+                .mapToDouble(ThreadCpu::cpuMicrosPerRequest).sum();
+        return runs == 0 ? Double.NaN : total / runs;
     }
 
     /** Per shape, in order of appearance, the run with the median heap figure (one JVM per run). */
