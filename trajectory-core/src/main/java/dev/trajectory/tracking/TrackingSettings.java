@@ -40,8 +40,8 @@ public record TrackingSettings(int maxQueueSize, int flushAt, Duration flushInte
     /**
      * 10000 queued events, a flush at 500 events or every 5 s, 10 s to shut down, 30 min sessions, two requests in
      * flight. Under load a request's fixed cost (headers, the HTTP client's machinery, the backend's answer) is
-     * shared by about {@code flushAt} events, so 500 (OpenTelemetry sends 512) costs the application a fifth of
-     * what 100 did per event; when events are few, {@code flushInterval} bounds their wait either way.
+     * shared by about {@code flushAt} events, so with 500 (OpenTelemetry sends 512) each event carries a fifth of
+     * the share it carried with 100; when events are few, {@code flushInterval} bounds their wait either way.
      */
     public static TrackingSettings defaults() {
         return new TrackingSettings(10_000, 500, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(30),
