@@ -1,18 +1,12 @@
 package dev.trajectory.autoconfigure.trace;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.trajectory.trace.AgentRuns;
-import dev.trajectory.trace.RunCompletion;
-import dev.trajectory.trace.RunOutcome;
 import dev.trajectory.trace.TraceAgentRun;
 import dev.trajectory.trace.TraceContext;
-import dev.trajectory.trace.TraceFactory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -25,14 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class TraceAgentRunAspectPerMethodTests {
 
-    private final List<TraceContext> ended = new CopyOnWriteArrayList<>();
+    private final RecordedAgentRuns runs = new RecordedAgentRuns();
 
-    private final TraceAgentRunAspect aspect = new TraceAgentRunAspect(
-            new AgentRuns(TraceFactory.defaults(), new RecordingCompletion(), 4000));
+    private final List<TraceContext> ended = runs.ended();
 
     @Test
     void methodsOfOneBeanEachEvaluateTheirOwnExpressionsOnEveryCall() {
-        Agents agents = proxy(new Agents(), Agents.class);
+        Agents agents = runs.proxy(new Agents(), Agents.class);
 
         for (int call = 0; call < 3; call++) {
             agents.first("a-" + call, "b-" + call);
@@ -45,13 +38,13 @@ class TraceAgentRunAspectPerMethodTests {
             TraceContext first = ended.get(3 * call);
             TraceContext second = ended.get(3 * call + 1);
             TraceContext unnamed = ended.get(3 * call + 2);
-            assertThat(runName(first)).isEqualTo("first");
+            assertThat(RecordedAgentRuns.runName(first)).isEqualTo("first");
             assertThat(first.sessionId()).isEqualTo("a-" + call);
             assertThat(first.userId()).isNull();
-            assertThat(runName(second)).isEqualTo("second");
+            assertThat(RecordedAgentRuns.runName(second)).isEqualTo("second");
             assertThat(second.sessionId()).isEqualTo("b-" + call);
             assertThat(second.userId()).isEqualTo("a-" + call);
-            assertThat(runName(unnamed)).isEqualTo("Agents.unnamed");
+            assertThat(RecordedAgentRuns.runName(unnamed)).isEqualTo("Agents.unnamed");
             assertThat(unnamed.sessionId()).isEqualTo(unnamed.traceId());
             assertThat(unnamed.userId()).isNull();
         }
@@ -59,21 +52,21 @@ class TraceAgentRunAspectPerMethodTests {
 
     @Test
     void oneInterfaceMethodOnTwoBeansRunsUnderEachBeansOwnAnnotation() {
-        Answering support = proxy(new SupportAnswers(), Answering.class);
-        Answering sales = proxy(new SalesAnswers(), Answering.class);
+        Answering support = runs.proxy(new SupportAnswers(), Answering.class);
+        Answering sales = runs.proxy(new SalesAnswers(), Answering.class);
 
         support.answer("s-1", "u-1");
         sales.answer("s-2", "u-2");
         support.answer("s-3", "u-3");
 
-        assertThat(ended).extracting(TraceAgentRunAspectPerMethodTests::runName)
+        assertThat(ended).extracting(RecordedAgentRuns::runName)
                 .containsExactly("SupportAnswers.answer", "sales", "SupportAnswers.answer");
         assertThat(ended).extracting(TraceContext::sessionId).containsExactly("s-1", "u-2", "s-3");
     }
 
     @Test
     void anExpressionThatFailsIsReportedOnceAndTheRunsAreRecordedWithoutIt(CapturedOutput output) {
-        Agents agents = proxy(new Agents(), Agents.class);
+        Agents agents = runs.proxy(new Agents(), Agents.class);
 
         agents.failing(null);
         agents.failing(null);
@@ -84,30 +77,6 @@ class TraceAgentRunAspectPerMethodTests {
                 .contains("Agents.failing(java.lang.String) could not be evaluated; recording the run without it")
                 .containsOnlyOnce("@TraceAgentRun expression '#a +' on ")
                 .contains("Agents.unparsable(java.lang.String) could not be parsed; recording its runs without it");
-    }
-
-    private <T> T proxy(Object target, Class<T> type) {
-        AspectJProxyFactory factory = new AspectJProxyFactory(target);
-        factory.addAspect(aspect);
-        return type.cast(factory.getProxy());
-    }
-
-    private static String runName(TraceContext trace) {
-        return String.valueOf(trace.events().get(0).properties().get("run_name"));
-    }
-
-    /** Keeps the trace of every run that ended. */
-    private final class RecordingCompletion implements RunCompletion {
-
-        @Override
-        public void push(TraceContext trace) {
-            ended.add(trace);
-        }
-
-        @Override
-        public void upload(TraceContext trace, RunOutcome outcome, @Nullable Object result) {
-            ended.add(trace);
-        }
     }
 
     static class Agents {
