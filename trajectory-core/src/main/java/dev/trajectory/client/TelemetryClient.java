@@ -366,9 +366,10 @@ public class TelemetryClient implements AutoCloseable {
             @Nullable EventKind kind) {
         ClientIdentity identity = tracking.identity();
         String user = userId != null ? userId : identity.identifiedUser();
-        String session = sessionId != null ? sessionId
-                : tracking.sessions().sessionFor(user != null ? user : identity.clientId());
         Instant at = timestamp != null ? timestamp : tracking.clock().instant();
+        String session = sessionId != null ? sessionId
+                : tracking.sessions().sessionFor(user != null ? user : identity.clientId(),
+                        timestamp != null ? tracking.clock().millis() : at.toEpochMilli());
         Map<String, Object> metadata = metadataFor(identity.clientId()).of(kind);
         TraceContext run = TraceContext.current().orElse(null);
         String traceId = run != null ? run.traceId() : null;

@@ -40,7 +40,14 @@ public final class SessionTracker {
 
     /** The user's current session id, starting a new one when the last activity is older than the timeout. */
     public String sessionFor(String userKey) {
-        long now = clock.millis();
+        return sessionFor(userKey, clock.millis());
+    }
+
+    /**
+     * The same at {@code now}, a reading of this tracker's clock the caller has already taken: {@code track()}
+     * stamps the event with it, so each call reads the clock once rather than twice.
+     */
+    public String sessionFor(String userKey, long now) {
         Session recent = lastSeen;
         if (recent != null && recent.userKey.equals(userKey) && !recent.expiredAt(now, timeoutMillis)) {
             recent.touch(now);
