@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trajectory.benchmarks.CallerCpuProfiler;
 import dev.trajectory.benchmarks.ChunkEncodingBenchmark;
 import dev.trajectory.benchmarks.EventShape;
 import dev.trajectory.benchmarks.sdk.Sdk;
@@ -70,8 +71,8 @@ public final class BenchmarkReport {
         StringBuilder out = new StringBuilder();
         for (EventShape shape : EventShape.values()) {
             double ours = score(ONE_THREAD, Sdk.TRAJECTORY, shape);
-            MarkdownTable table = new MarkdownTable("SDK", "1 thread, ns/call", "allocated, B/call",
-                    "4 threads, ns/call", "delivered (1 thread)", "peer ÷ Trajectory (1 thread)");
+            MarkdownTable table = new MarkdownTable("SDK", "1 thread, ns/call", "caller CPU, ns/call (1 thread)",
+                    "allocated, B/call", "4 threads, ns/call", "delivered (1 thread)", "peer ÷ Trajectory (1 thread)");
             for (Sdk sdk : Sdk.values()) {
                 Optional<JmhResult> one = results.find(ONE_THREAD, sdk, shape);
                 Optional<JmhResult> four = results.find(FOUR_THREADS, sdk, shape);
@@ -80,6 +81,8 @@ public final class BenchmarkReport {
                 }
                 table.row(sdk.name(),
                         one.map(r -> withError(r.score(), r.error())).orElse("–"),
+                        one.map(r -> number(r.callerCpuNanosPerOp() == null ? Double.NaN : r.callerCpuNanosPerOp()))
+                                .orElse("–"),
                         one.map(r -> number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp()))
                                 .orElse("–"),
                         four.map(r -> withError(r.score(), r.error())).orElse("–"),
@@ -217,6 +220,13 @@ public final class BenchmarkReport {
                     number(ours) + " ns vs " + number(bestPeer) + " ns", verdict(ours, ours <= bestPeer));
             table.row("track() ≤ 300 ns, 1 thread", shape.name().toLowerCase(), number(ours) + " ns",
                     verdict(ours, ours <= CALL_BUDGET_NANOS));
+            double oursCpu = callerCpu(Sdk.TRAJECTORY, shape);
+            double bestPeerCpu = bestPeer(sdk -> callerCpu(sdk, shape), true);
+            table.row("track() ≤ best peer, 1 thread, caller's CPU", shape.name().toLowerCase(),
+                    number(oursCpu) + " ns vs " + number(bestPeerCpu) + " ns",
+                    verdict(oursCpu / bestPeerCpu, oursCpu <= bestPeerCpu));
+            table.row("track() ≤ 300 ns, 1 thread, caller's CPU", shape.name().toLowerCase(), number(oursCpu) + " ns",
+                    verdict(oursCpu, oursCpu <= CALL_BUDGET_NANOS));
         }
         for (Sdk trajectory : List.of(Sdk.TRAJECTORY, Sdk.TRAJECTORY_UNCOMPRESSED)) {
             for (EventShape shape : EventShape.values()) {
@@ -249,6 +259,11 @@ public final class BenchmarkReport {
 
     private double score(String method, Sdk sdk, EventShape shape) {
         return results.find(method, sdk, shape).map(JmhResult::score).orElse(Double.NaN);
+    }
+
+    /** CPU time of the calling thread per call, one thread; NaN when {@link CallerCpuProfiler} did not run. */
+    private double callerCpu(Sdk sdk, EventShape shape) {
+        return results.find(ONE_THREAD, sdk, shape).map(JmhResult::callerCpuNanosPerOp).orElse(Double.NaN);
     }
 
     /** Events per second from the single-shot time (ms) to deliver the run's event count. */

@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.trajectory.benchmarks.CallerCpuProfiler;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One row of a JMH JSON result file: which method with which parameters, its score and error (99.9% interval
- * half-width, as JMH prints it) and the normalised allocation when {@code -prof gc} ran.
+ * half-width, as JMH prints it), the normalised allocation when {@code -prof gc} ran and the benchmark threads'
+ * CPU time per operation when {@link CallerCpuProfiler} ran.
  */
 record JmhResult(String method, int threads, Map<String, String> params, double score, double error, String unit,
-        @Nullable Double allocatedBytesPerOp) {
+        @Nullable Double allocatedBytesPerOp, @Nullable Double callerCpuNanosPerOp) {
 
     static List<JmhResult> read(Path file) throws IOException {
         List<JmhResult> results = new ArrayList<>();
@@ -28,12 +30,13 @@ record JmhResult(String method, int threads, Map<String, String> params, double 
             String benchmark = run.get("benchmark").asString();
             JsonNode primary = run.get("primaryMetric");
             JsonNode gc = run.path("secondaryMetrics").get("gc.alloc.rate.norm");
+            JsonNode cpu = run.path("secondaryMetrics").get(CallerCpuProfiler.LABEL);
             Map<String, String> params = new java.util.LinkedHashMap<>();
             run.path("params").properties().forEach(entry -> params.put(entry.getKey(), entry.getValue().asString()));
             results.add(new JmhResult(benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1),
                     run.get("threads").asInt(), params, primary.get("score").asDouble(),
                     errorOf(primary), primary.get("scoreUnit").asString(),
-                    gc == null ? null : gc.get("score").asDouble()));
+                    gc == null ? null : gc.get("score").asDouble(), cpu == null ? null : cpu.get("score").asDouble()));
         }
         return results;
     }
