@@ -3,8 +3,8 @@
 # docs/benchmarks.md from the results. Nothing here runs in `mvn verify`.
 #
 # Knobs (environment variables), defaults keep a full run near 25 minutes on 2 cores:
-#   FORKS=1 WARMUP=3 ITERATIONS=5     JMH forks and 1-second iterations for track() and chunk encoding
-#   E2E_EVENTS=10000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
+#   FORKS=1 WARMUP=3 ITERATIONS=10    JMH forks and 1-second iterations for track() and chunk encoding
+#   E2E_EVENTS=100000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
 #   WRK_DURATION=20s WRK_WARMUP_MAX=120s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded"
 #                                     the request filter's load test (benchmarks/filter-load.sh)
 #   RESULTS=benchmarks/target/results where the raw results go
@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 
 FORKS=${FORKS:-1}
 WARMUP=${WARMUP:-3}
-ITERATIONS=${ITERATIONS:-5}
-E2E_EVENTS=${E2E_EVENTS:-10000}
+ITERATIONS=${ITERATIONS:-10}
+E2E_EVENTS=${E2E_EVENTS:-100000}
 E2E_ITERATIONS=${E2E_ITERATIONS:-3}
 RESULTS=${RESULTS:-benchmarks/target/results}
 
@@ -35,8 +35,8 @@ WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
 benchmarks/memory.sh "$RESULTS/memory.csv"
 
 java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark|RequestFilterBenchmark' \
-  -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" -prof gc -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" \
-  | tee "$RESULTS/calls.log"
+  -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" -prof gc -prof dev.trajectory.benchmarks.CallerCpuProfiler \
+  -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
 
 java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi 1 -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
   -rf json -rff "$RESULTS/e2e.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/e2e.log"

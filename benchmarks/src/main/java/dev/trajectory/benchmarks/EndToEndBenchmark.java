@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xms10g", "-Xmx10g", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(value = 1, jvmArgs = {"-Xms10g", "-Xmx10g", "-XX:+AlwaysPreTouch", "-Dsun.net.httpserver.nodelay=true"})
 public class EndToEndBenchmark {
 
     private static final String USER_ID = "user-42";

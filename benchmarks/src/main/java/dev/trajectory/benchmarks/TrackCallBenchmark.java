@@ -35,7 +35,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms10g", "-Xmx10g", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(value = 1, jvmArgs = {"-Xms10g", "-Xmx10g", "-XX:+AlwaysPreTouch", "-Dsun.net.httpserver.nodelay=true"})
 public class TrackCallBenchmark {
 
     private static final String USER_ID = "user-42";
