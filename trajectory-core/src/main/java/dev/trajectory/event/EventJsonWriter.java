@@ -72,7 +72,7 @@ public final class EventJsonWriter {
             generator.writeName("properties");
             writeRootMap("properties", event.properties());
             generator.writeStringProperty("event_id", event.eventId());
-            generator.writeStringProperty("timestamp", event.timestamp().toString());
+            generator.writeStringProperty("timestamp", IsoInstant.format(event.timestamp()));
             writeOptionalString("user_id", event.userId());
             writeOptionalString("trajectory_id", event.trajectoryId());
             writeOptionalString("trace_id", event.traceId());
