@@ -29,6 +29,9 @@ public final class EventJsonWriter {
 
     private static final int MAX_DEPTH = 64;
 
+    /** Long text takes the byte copy; short strings, most of them, stay on Jackson's own path. */
+    private static final int RAW_COPY_MIN_CHARS = 32;
+
     private final JsonMapper mapper;
 
     public EventJsonWriter(JsonMapper mapper) {
@@ -61,8 +64,12 @@ public final class EventJsonWriter {
 
         private int openCount;
 
+        /** Only without custom escapes, which may cover printable ASCII too (HTML-safe output, for one). */
+        private final boolean rawCopyAllowed;
+
         ValueWriter(JsonGenerator generator) {
             this.generator = generator;
+            this.rawCopyAllowed = generator.getCharacterEscapes() == null;
         }
 
         void writeEvent(TelemetryEvent event) throws InvalidEventException {
@@ -95,13 +102,28 @@ public final class EventJsonWriter {
             }
         }
 
+        /**
+         * Writes a string value. A long one of printable ASCII without quotes or backslashes, which JSON keeps as it
+         * is, is copied as bytes: Jackson writes a string char by char with an escape check on each, and that was
+         * half the serialisation of an event carrying kilobytes of text.
+         */
+        private void writeText(String text) {
+            byte[] plain = text.length() >= RAW_COPY_MIN_CHARS && rawCopyAllowed ? PlainAscii.bytesOf(text) : null;
+            if (plain != null) {
+                generator.writeRawUTF8String(plain, 0, plain.length);
+            }
+            else {
+                generator.writeString(text);
+            }
+        }
+
         /** Writes the value whose path is the first {@code depth} segments. */
         private void writeValue(@Nullable Object value, int depth) throws InvalidEventException {
             if (value == null) {
                 generator.writeNull();
             }
             else if (value instanceof String text) {
-                generator.writeString(text);
+                writeText(text);
             }
             else if (value instanceof Boolean bool) {
                 generator.writeBoolean(bool);
