@@ -153,7 +153,7 @@ public class TelemetryClient implements AutoCloseable {
      */
     public boolean track(String eventType, @Nullable Map<String, ?> properties, @Nullable String userId,
             @Nullable String sessionId, @Nullable Instant timestamp, @Nullable EventKind kind) {
-        if (tracking == null) {
+        if (tracking == null || tracking.pipeline().refuseWhenFull()) {
             return false;
         }
         try {

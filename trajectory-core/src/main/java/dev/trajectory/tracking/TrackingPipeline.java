@@ -152,6 +152,24 @@ public final class TrackingPipeline {
     }
 
     /**
+     * Counts one event dropped for a full queue and returns {@code true} when an event offered now would be dropped:
+     * the queue is full and no spool could keep it. {@code track()} asks before it builds the event, so that under
+     * overload a call whose event would be thrown away costs the caller almost nothing. Otherwise returns
+     * {@code false} and counts nothing; an event that then finds the queue full is still handled by
+     * {@link #enqueue(TelemetryEvent)}.
+     */
+    public boolean refuseWhenFull() {
+        int capacity = settings.maxQueueSize();
+        if (queue.size() < capacity || spool.writesAhead()
+                || (spool.keepsEvents() && overflow.size() < capacity)) {
+            return false;
+        }
+        metrics.dropped(DropReason.QUEUE_FULL, 1);
+        queueFullWarning.occurred(queueFullMessage);
+        return true;
+    }
+
+    /**
      * An event that found the queue full. Written ahead, it is on disk already and only marked as kept. Otherwise it
      * waits in the overflow queue for the worker to write it to the spool: the caller never waits for the disk or
      * the spool's lock. Without a spool, or with the overflow queue full too, it is dropped and counted.

@@ -216,6 +216,26 @@ class TrackingPipelineTest {
     }
 
     @Test
+    void aCallThatAFullQueueWouldDropIsRefusedBeforeItsEventIsBuilt() {
+        backendAccepts();
+        AtomicInteger built = new AtomicInteger();
+        TelemetryClient client = keep(builder(settings(5, 1_000, Duration.ofHours(1)))
+                .enricher(event -> built.incrementAndGet()).build());
+
+        for (int i = 0; i < 12; i++) {
+            client.track("user.click", Map.of("i", i), "user-" + i);
+        }
+
+        assertThat(built).as("events built: only those the queue had room for").hasValue(5);
+        assertThat(client.trackingMetrics().droppedCount(DropReason.QUEUE_FULL)).isEqualTo(7);
+        assertThat(client.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(sentEvents()).extracting(event -> event.get("user_id").asString())
+                .containsExactly("user-0", "user-1", "user-2", "user-3", "user-4");
+        assertThat(client.track("user.click", Map.of("i", 12), "user-12")).as("room again after the flush").isTrue();
+        assertThat(built).hasValue(6);
+    }
+
+    @Test
     void flushesAsSoonAsFlushAtEventsAreQueued() {
         backendAccepts();
         TelemetryClient client = client(settings(1_000, 5, Duration.ofHours(1)));
