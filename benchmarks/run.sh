@@ -38,6 +38,9 @@ java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark|Re
   -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" -prof gc -prof dev.trajectory.benchmarks.CallerCpuProfiler \
   -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
 
+java -jar "$JAR" QueuedTrackCallBenchmark -f "$FORKS" -rf json -rff "$RESULTS/queued.json" -jvmArgsAppend "$WIRE_LOG" \
+  | tee "$RESULTS/queued.log"
+
 java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi 1 -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
   -rf json -rff "$RESULTS/e2e.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/e2e.log"
 

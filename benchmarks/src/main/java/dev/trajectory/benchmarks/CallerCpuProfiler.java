@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * reported as {@value #LABEL} in ns/op). JMH's score is wall time, which on a small machine also counts the time a
  * calling thread waits for a core while the SDK's worker, the sink and the JIT compiler run; this is the share the
  * call itself costs its caller. Only the JMH worker threads are counted, over each iteration, divided by the
- * operations JMH measured in it.
+ * operations JMH measured in it; single-shot benchmarks are left out.
  */
 public final class CallerCpuProfiler implements InternalProfiler {
 
@@ -45,6 +46,10 @@ public final class CallerCpuProfiler implements InternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
+        if (benchmarkParams.getMode() == Mode.SingleShotTime) {
+            // A single shot's iteration-level fixtures run on the same thread, and their CPU would be counted too.
+            return List.of();
+        }
         long operations = result.getMetadata().getMeasuredOps();
         long spent = 0;
         for (Map.Entry<Long, Long> now : workerCpu().entrySet()) {

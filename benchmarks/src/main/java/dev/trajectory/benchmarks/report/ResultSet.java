@@ -47,6 +47,7 @@ final class ResultSet {
     ResultSet(Path folder) throws IOException {
         jmh.addAll(JmhResult.read(folder.resolve("calls.json")));
         jmh.addAll(JmhResult.read(folder.resolve("e2e.json")));
+        jmh.addAll(JmhResult.read(folder.resolve("queued.json")));
         wire = WireRecord.read(folder.resolve("wire.csv"));
         Path memoryFile = folder.resolve("memory.csv");
         if (Files.exists(memoryFile)) {
