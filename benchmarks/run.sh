@@ -2,7 +2,7 @@
 # Runs every benchmark in benchmarks/ on this machine, side by side with the peer SDKs, and regenerates
 # docs/benchmarks.md from the results. Nothing here runs in `mvn verify`.
 #
-# Knobs (environment variables), defaults keep a full run near 25 minutes on 2 cores:
+# Knobs (environment variables), defaults keep a full run near 40 minutes on 2 cores:
 #   FORKS=1 WARMUP=3 ITERATIONS=10    JMH forks and 1-second iterations for track() and chunk encoding
 #   E2E_EVENTS=100000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
 #   WRK_DURATION=20s WRK_WARMUP_MAX=120s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded"
@@ -34,7 +34,7 @@ WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
 
 benchmarks/memory.sh "$RESULTS/memory.csv"
 
-java -jar "$JAR" 'TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark|RequestFilterBenchmark' \
+java -jar "$JAR" '\.(TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark|RequestFilterBenchmark)\.' \
   -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" -prof gc -prof dev.trajectory.benchmarks.CallerCpuProfiler \
   -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
 

@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 15, batchSize = QueuedTrackCallBenchmark.CALLS)
-@Measurement(iterations = 15, batchSize = QueuedTrackCallBenchmark.CALLS)
+@Warmup(iterations = 30, batchSize = QueuedTrackCallBenchmark.CALLS)
+@Measurement(iterations = 60, batchSize = QueuedTrackCallBenchmark.CALLS)
 @Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-Dsun.net.httpserver.nodelay=true"})
 public class QueuedTrackCallBenchmark {
 
