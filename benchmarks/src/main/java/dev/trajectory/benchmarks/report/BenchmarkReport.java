@@ -13,6 +13,7 @@ import dev.trajectory.benchmarks.ChunkEncodingBenchmark;
 import dev.trajectory.benchmarks.EventShape;
 import dev.trajectory.benchmarks.QueuedTrackCallBenchmark;
 import dev.trajectory.benchmarks.sdk.Sdk;
+import org.jspecify.annotations.Nullable;
 
 import static dev.trajectory.benchmarks.report.MarkdownTable.number;
 import static dev.trajectory.benchmarks.report.MarkdownTable.percent;
@@ -86,9 +87,9 @@ public final class BenchmarkReport {
                 }
                 table.row(sdk.name(),
                         one.map(r -> withError(r.score(), r.error())).orElse("–"),
-                        one.map(r -> number(r.callerCpuNanosPerOp() == null ? Double.NaN : r.callerCpuNanosPerOp()))
+                        one.map(r -> numberOrDash(r.callerCpuNanosPerOp()))
                                 .orElse("–"),
-                        one.map(r -> number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp()))
+                        one.map(r -> numberOrDash(r.allocatedBytesPerOp()))
                                 .orElse("–"),
                         four.map(r -> withError(r.score(), r.error())).orElse("–"),
                         results.wireTotal("track.oneThread", sdk, shape)
@@ -176,13 +177,16 @@ public final class BenchmarkReport {
     private String agentRun() {
         Optional<JmhResult> recorded = results.find("AgentRunBenchmark.recorded", null, null);
         Optional<JmhResult> plain = results.find("AgentRunBenchmark.plain", null, null);
-        MarkdownTable table = new MarkdownTable("call", "ns/call", "allocated, B/call");
+        MarkdownTable table = new MarkdownTable("call", "ns/call", "caller CPU, ns/call", "allocated, B/call");
         recorded.ifPresent(r -> table.row("`@TraceAgentRun` method", withError(r.score(), r.error()),
-                number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp())));
+                numberOrDash(r.callerCpuNanosPerOp()),
+                numberOrDash(r.allocatedBytesPerOp())));
         plain.ifPresent(r -> table.row("same method, not annotated", withError(r.score(), r.error()),
-                number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp())));
+                numberOrDash(r.callerCpuNanosPerOp()),
+                numberOrDash(r.allocatedBytesPerOp())));
         if (recorded.isPresent() && plain.isPresent()) {
-            table.row("**overhead of recording a run**", number(recorded.get().score() - plain.get().score()), "");
+            table.row("**overhead of recording a run**", number(recorded.get().score() - plain.get().score()), "",
+                    "");
         }
         return table.render().strip();
     }
@@ -233,7 +237,7 @@ public final class BenchmarkReport {
         return results.find("RequestFilterBenchmark.recordRequest", null, null).map(r -> new MarkdownTable(
                 "the filter's own work per request (`RequestFilterBenchmark`)", "ns/request", "allocated, B/request")
                 .row("path check, trace, event; no queueing, no delivery", withError(r.score(), r.error()),
-                        number(r.allocatedBytesPerOp() == null ? Double.NaN : r.allocatedBytesPerOp()))
+                        numberOrDash(r.allocatedBytesPerOp()))
                 .render());
     }
 
@@ -310,6 +314,11 @@ public final class BenchmarkReport {
         return results.find(END_TO_END, sdk, shape)
                 .map(r -> Double.parseDouble(r.param("events")) / (r.score() / 1000))
                 .orElse(Double.NaN);
+    }
+
+    /** A secondary figure JMH recorded, or a dash when its profiler did not run. */
+    private static String numberOrDash(@Nullable Double figure) {
+        return figure == null ? "–" : number(figure);
     }
 
     /** "yes", "**no**", or "not run" when the figure it rests on is missing. */
