@@ -153,10 +153,13 @@ public class TelemetryClient implements AutoCloseable {
      */
     public boolean track(String eventType, @Nullable Map<String, ?> properties, @Nullable String userId,
             @Nullable String sessionId, @Nullable Instant timestamp, @Nullable EventKind kind) {
-        if (tracking == null || tracking.pipeline().refuseWhenFull()) {
+        if (tracking == null) {
             return false;
         }
         try {
+            if (tracking.pipeline().refuseWhenFull()) {
+                return false;
+            }
             return enqueue(tracking, newEvent(tracking, eventType, properties, userId, sessionId, timestamp, kind));
         }
         catch (RuntimeException ex) {

@@ -103,12 +103,12 @@ public final class EventJsonWriter {
         }
 
         /**
-         * Writes a string value. A long one of printable ASCII without quotes or backslashes, which JSON keeps as it
-         * is, is copied as bytes: Jackson writes a string char by char with an escape check on each, and that was
+         * Writes a string value. A long one of ASCII without control characters, quotes or backslashes, which JSON
+         * keeps as it is, is copied as bytes: Jackson writes a string char by char with an escape check on each, and that was
          * half the serialisation of an event carrying kilobytes of text.
          */
         private void writeText(String text) {
-            byte[] plain = text.length() >= RAW_COPY_MIN_CHARS && rawCopyAllowed ? PlainAscii.bytesOf(text) : null;
+            byte @Nullable [] plain = text.length() >= RAW_COPY_MIN_CHARS && rawCopyAllowed ? PlainAscii.bytesOf(text) : null;
             if (plain != null) {
                 generator.writeRawUTF8String(plain, 0, plain.length);
             }

@@ -5,11 +5,13 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the strings JSON keeps exactly as they are, so their bytes can be copied into the output instead of being
  * written char by char with an escape check on each: ASCII without control characters, quote or backslash (JSON
- * escapes nothing else, and Jackson by default nothing else either). The check reads
- * the string's bytes eight at a time, since for kilobytes of LLM text it runs over every byte of every event.
+ * escapes nothing else, and Jackson by default nothing else either). The check reads the string's bytes eight at
+ * a time, since for kilobytes of LLM text it runs over every byte of every event.
  */
 final class PlainAscii {
 
@@ -24,7 +26,7 @@ final class PlainAscii {
     }
 
     /** The text's bytes when it is plain ASCII as above, otherwise {@code null}. */
-    static byte[] bytesOf(String text) {
+    static byte @Nullable [] bytesOf(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         // Equal lengths mean every char took one byte: ASCII, or a lone surrogate the encoder replaced with '?'.
         if (utf8.length != text.length()) {
