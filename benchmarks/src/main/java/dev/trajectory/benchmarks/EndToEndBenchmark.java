@@ -74,8 +74,6 @@ public class EndToEndBenchmark {
 
     @TearDown(Level.Iteration)
     public void stop() throws InterruptedException {
-        ResultLog.append("endToEnd", sdk, shape, events, sink.counters());
-        Settling.closeWithin(tracked, Duration.ofSeconds(30));
-        sink.close();
+        Settling.finish("endToEnd", sdk, shape, events, tracked, sink, Duration.ofSeconds(30));
     }
 }

@@ -81,8 +81,6 @@ public class QueuedTrackCallBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        ResultLog.append("track.queued", sdk, shape, calls, sink.counters());
-        Settling.closeWithin(tracked, Duration.ofSeconds(30));
-        sink.close();
+        Settling.finish("track.queued", sdk, shape, calls, tracked, sink, Duration.ofSeconds(30));
     }
 }

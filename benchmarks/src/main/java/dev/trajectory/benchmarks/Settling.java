@@ -27,6 +27,17 @@ final class Settling {
         }
     }
 
+    /**
+     * Ends a benchmark's use of an SDK and its sink: logs what the sink counted (see {@link ResultLog}), closes the
+     * SDK within {@code timeout}, then the sink.
+     */
+    static void finish(String benchmark, Object sdkName, EventShape shape, long calls, TrackedSdk sdk,
+            LoopbackSink sink, Duration timeout) throws InterruptedException {
+        ResultLog.append(benchmark, sdkName, shape, calls, sink.counters());
+        closeWithin(sdk, timeout);
+        sink.close();
+    }
+
     /** Closes the SDK on a daemon thread and waits at most {@code timeout} for it. */
     static void closeWithin(TrackedSdk sdk, Duration timeout) throws InterruptedException {
         Thread closer = new Thread(sdk::close, "benchmark-close");

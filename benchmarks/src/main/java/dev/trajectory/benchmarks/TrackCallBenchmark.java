@@ -97,8 +97,6 @@ public class TrackCallBenchmark {
         tracked.flush();
         Settling.awaitQuiet(sink, SETTLE_TIMEOUT);
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        ResultLog.append("track." + method, sdk, shape, calls.get(), sink.counters());
-        Settling.closeWithin(tracked, SETTLE_TIMEOUT);
-        sink.close();
+        Settling.finish("track." + method, sdk, shape, calls.get(), tracked, sink, SETTLE_TIMEOUT);
     }
 }
