@@ -288,7 +288,7 @@ public final class TelemetryClientBuilder {
         TrackingPipeline pipeline = TrackingPipeline.start(service, trackingSettings, metrics, spool,
                 registerShutdownHook);
         TelemetryClient.Tracking tracking = new TelemetryClient.Tracking(service, pipeline, new ClientIdentity(config),
-                new SessionTracker(trackingSettings.sessionTimeout(), trackingSettings.maxSessions(), clock),
+                new SessionTracker(trackingSettings.sessionTimeout(), trackingSettings.maxSessions()),
                 deletion, List.copyOf(enrichers), trackingSettings.shutdownTimeout(), clock);
         TelemetryClient client = new TelemetryClient(tracking, source);
         client.setSignals(ClientSignals.builder().serviceName(source).uploader(buildTraceUploader())

@@ -1,6 +1,5 @@
 package dev.trajectory.tracking;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,17 +18,14 @@ public final class SessionTracker {
 
     private final long timeoutMillis;
 
-    private final Clock clock;
-
     private final ReentrantLock lock = new ReentrantLock();
 
     private final LinkedHashMap<String, Session> sessions;
 
     private volatile @Nullable Session lastSeen;
 
-    public SessionTracker(Duration timeout, int maxUsers, Clock clock) {
+    public SessionTracker(Duration timeout, int maxUsers) {
         this.timeoutMillis = timeout.toMillis();
-        this.clock = clock;
         this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
@@ -38,14 +34,9 @@ public final class SessionTracker {
         };
     }
 
-    /** The user's current session id, starting a new one when the last activity is older than the timeout. */
-    public String sessionFor(String userKey) {
-        return sessionFor(userKey, clock.millis());
-    }
-
     /**
-     * The same at {@code now}, a reading of this tracker's clock the caller has already taken: {@code track()}
-     * stamps the event with it, so each call reads the clock once rather than twice.
+     * The user's current session id at {@code now} (epoch milliseconds), starting a new one when the last activity
+     * is older than the timeout. {@code track()} passes the event's own timestamp, so a call reads the clock once.
      */
     public String sessionFor(String userKey, long now) {
         Session recent = lastSeen;
