@@ -440,7 +440,8 @@ final class SegmentLog implements AutoCloseable {
     }
 
     private void remove(Segment segment) {
-        if (!segments.remove(segment)) {
+        // Once closed, the files belong to the next run: a replay or delivery that ends late deletes nothing.
+        if (closed || !segments.remove(segment)) {
             return;
         }
         totalBytes -= segment.bytes;

@@ -55,6 +55,25 @@ class SegmentLogTest {
     }
 
     @Test
+    void aReplayOrDeliveryThatEndsAfterCloseLeavesTheSegmentsToTheNextRun() throws IOException {
+        int recordBytes = record(0).length;
+        SegmentLog log = open(recordBytes * 100L, recordBytes * 2L);
+        log.append(List.of(record(0), record(1)), false);
+        Segment writtenAhead = log.append(List.of(record(2)), true);
+        Segment claimed = log.claimForReplay();
+        assertThat(claimed).isNotNull().isNotSameAs(writtenAhead);
+        log.close();
+
+        log.replayed(claimed);
+        log.resolveLive(writtenAhead, false);
+
+        assertThat(segmentFiles()).hasSize(2);
+        try (SegmentLog next = open(recordBytes * 100L, recordBytes * 2L)) {
+            assertThat(next.records()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void writtenAheadRecordsAreDeletedOnceDeliveredAndReplayedOnlyWhenTheirDeliveryFailed() throws IOException {
         int recordBytes = record(0).length;
         try (SegmentLog log = open(recordBytes * 100L, recordBytes * 2L)) {
