@@ -1,8 +1,8 @@
 package dev.trajectory.spool;
 
-import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +14,12 @@ import dev.trajectory.tracking.TrackingSettings;
 
 /**
  * The process {@link WriteAheadCrashTest} kills: tracks events in write-ahead mode from several threads until it is
- * killed, at about a thousand events a second per thread, printing {@code A <thread> <n>} after each {@code track()} that accepted its event. Event ids are
+ * killed, at about a thousand events a second per thread. After each {@code track()} it appends {@code A <thread> <n>}
+ * to the calls file when the event was accepted, {@code R <thread> <n>} when it was refused. Event ids are
  * {@code t<thread>-<n>}, numbered in order per thread.
+ *
+ * <p>Each line is one append to a file rather than a line on standard output: what was appended survives the kill
+ * whole, and never waits for, or mixes with, the log output the parent reads through a pipe.
  */
 public final class WriteAheadChild {
 
@@ -27,7 +31,7 @@ public final class WriteAheadChild {
         Path configDir = Path.of(args[1]);
         String baseUrl = args[2];
         int threads = Integer.parseInt(args[3]);
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        OutputStream calls = new FileOutputStream(args[4], true);
         TelemetryClient client = TelemetryClient.builder().apiKey("tk_test").baseUrl(baseUrl)
                 .configDirectory(configDir).localDirectory(configDir).environment(name -> null)
                 .registerShutdownHook(false)
@@ -45,15 +49,24 @@ public final class WriteAheadChild {
                 for (long n = 0; ; n++) {
                     TelemetryEvent event = client.event("load.crash", "s-" + thread)
                             .eventId("t" + thread + "-" + n).property("n", n).build();
-                    if (client.track(event)) {
-                        out.println("A " + thread + " " + n);
-                    }
+                    boolean accepted = client.track(event);
+                    append(calls, (accepted ? "A " : "R ") + thread + " " + n + "\n");
                     pause();
                 }
             }, "tracker-" + t);
             tracker.start();
         }
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** One write of the whole line, so that concurrent appends never interleave inside a line. */
+    private static void append(OutputStream calls, String line) {
+        try {
+            calls.write(line.getBytes(StandardCharsets.US_ASCII));
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("cannot record a call", ex);
+        }
     }
 
     /** About a thousand events a second per thread: load the backend cannot keep up with, for a few seconds. */

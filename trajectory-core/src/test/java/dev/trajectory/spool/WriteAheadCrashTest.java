@@ -1,17 +1,16 @@
 package dev.trajectory.spool;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.trajectory.client.TelemetryClient;
 import dev.trajectory.push.PushSettings;
@@ -23,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * kill -9 of a child JVM tracking in write-ahead mode under load, then a restart on the same spool folder: the
- * backend ends up holding every event whose {@code track()} returned before the kill.
+ * backend ends up holding every event whose {@code track()} returned before the kill, and none that was refused.
  */
 class WriteAheadCrashTest {
 
@@ -41,37 +40,26 @@ class WriteAheadCrashTest {
         try (IngestBackend backend = new IngestBackend()) {
             backend.slowBy(Duration.ofMillis(50));
             Path spoolDir = dir.resolve("spool");
-            Map<Integer, Long> lastAccepted = new ConcurrentHashMap<>();
-            AtomicInteger acceptedLines = new AtomicInteger();
+            Path callsFile = dir.resolve("calls.txt");
 
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), WriteAheadChild.class.getName(),
                     spoolDir.toString(), dir.resolve("config").toString(), backend.baseUrl(),
-                    Integer.toString(THREADS)).redirectErrorStream(true).start();
-            Thread reader = new Thread(() -> readAccepted(child, lastAccepted, acceptedLines), "child-output");
-            reader.setDaemon(true);
-            reader.start();
+                    Integer.toString(THREADS), callsFile.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> acceptedLines.get() >= ACCEPTED_BEFORE_KILL
-                        && backend.distinctIds().size() >= DELIVERED_BEFORE_KILL);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> Calls.read(callsFile).acceptedCount() >= ACCEPTED_BEFORE_KILL
+                                && backend.distinctIds().size() >= DELIVERED_BEFORE_KILL);
             }
             finally {
                 child.destroyForcibly();
                 assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                reader.join(5_000);
             }
             long deliveredBeforeKill = backend.distinctIds().size();
+            Calls calls = Calls.read(callsFile);
 
             backend.mode(IngestBackend.Mode.ACCEPT);
-            Set<String> accepted = new HashSet<>();
-            Set<String> unobservable = new HashSet<>();
-            for (int t = 0; t < THREADS; t++) {
-                long last = lastAccepted.getOrDefault(t, -1L);
-                for (long n = 0; n <= last; n++) {
-                    accepted.add("t" + t + "-" + n);
-                }
-                unobservable.add("t" + t + "-" + (last + 1));
-            }
             TelemetryClient restarted = TelemetryClient.builder().apiKey("tk_test").baseUrl(backend.baseUrl())
                     .configDirectory(dir.resolve("config")).localDirectory(dir.resolve("config"))
                     .environment(name -> null).registerShutdownHook(false)
@@ -83,7 +71,7 @@ class WriteAheadCrashTest {
                     .build();
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> backend.missing(accepted).isEmpty());
+                        .until(() -> backend.missing(calls.accepted()).isEmpty());
                 await().atMost(Duration.ofSeconds(30)).until(() -> restarted.spoolHealth().records() == 0);
             }
             finally {
@@ -91,33 +79,49 @@ class WriteAheadCrashTest {
             }
 
             Set<String> extra = new HashSet<>(backend.distinctIds());
-            extra.removeAll(accepted);
-            Figures.of("kill -9 in write-ahead mode, restart", accepted.size(), backend,
-                    backend.missing(accepted).size()).print();
-            System.out.printf("[reliability] delivered before the kill %d, by the replay after it %d%n",
-                    deliveredBeforeKill, backend.distinctIds().size() - deliveredBeforeKill);
-            assertThat(backend.missing(accepted)).as("accepted before the kill, not delivered").isEmpty();
-            assertThat(extra).as("only calls cut off between track() returning and the line being printed")
-                    .isSubsetOf(unobservable);
+            extra.removeAll(calls.accepted());
+            Figures.of("kill -9 in write-ahead mode, restart", calls.accepted().size(), backend,
+                    backend.missing(calls.accepted()).size()).print();
+            System.out.printf("[reliability] delivered before the kill %d, by the replay after it %d; refused %d%n",
+                    deliveredBeforeKill, backend.distinctIds().size() - deliveredBeforeKill, calls.refused().size());
+            assertThat(backend.missing(calls.accepted())).as("accepted before the kill, not delivered").isEmpty();
+            assertThat(extra).as("only calls cut off between track() returning and its line being written")
+                    .isSubsetOf(calls.unobservable());
             assertThat(deliveredBeforeKill).as("the kill came while events were being delivered")
-                    .isBetween((long) DELIVERED_BEFORE_KILL, accepted.size() - 1L);
+                    .isBetween((long) DELIVERED_BEFORE_KILL, calls.accepted().size() - 1L);
         }
     }
 
-    private static void readAccepted(Process child, Map<Integer, Long> lastAccepted, AtomicInteger count) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                List<String> parts = List.of(line.split(" "));
-                if (parts.size() == 3 && parts.get(0).equals("A")) {
-                    lastAccepted.merge(Integer.parseInt(parts.get(1)), Long.parseLong(parts.get(2)), Math::max);
-                    count.incrementAndGet();
+    /**
+     * What the child wrote about its calls: the ids {@code track()} accepted, those it refused, and for each thread
+     * the id after its last line, whose call may have been under way at the kill.
+     */
+    private record Calls(Set<String> accepted, Set<String> refused, Set<String> unobservable) {
+
+        static Calls read(Path file) throws IOException {
+            Set<String> accepted = new HashSet<>();
+            Set<String> refused = new HashSet<>();
+            Map<Integer, Long> lastCall = new HashMap<>();
+            if (Files.exists(file)) {
+                String text = Files.readString(file, StandardCharsets.US_ASCII);
+                // read while the child writes, the last line may not be whole yet
+                for (String line : text.substring(0, text.lastIndexOf('\n') + 1).lines().toList()) {
+                    List<String> parts = List.of(line.split(" "));
+                    int thread = Integer.parseInt(parts.get(1));
+                    long n = Long.parseLong(parts.get(2));
+                    (parts.get(0).equals("A") ? accepted : refused).add("t" + thread + "-" + n);
+                    lastCall.merge(thread, n, Math::max);
                 }
             }
+            Set<String> unobservable = new HashSet<>();
+            for (int t = 0; t < THREADS; t++) {
+                unobservable.add("t" + t + "-" + (lastCall.getOrDefault(t, -1L) + 1));
+            }
+            return new Calls(accepted, refused, unobservable);
         }
-        catch (Exception ex) {
-            // the child was killed; what was read is what counts
+
+        int acceptedCount() {
+            return accepted.size();
         }
     }
 }
