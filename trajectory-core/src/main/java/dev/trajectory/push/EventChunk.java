@@ -1,6 +1,5 @@
 package dev.trajectory.push;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -49,16 +48,19 @@ public record EventChunk(List<EncodedEvent> events) {
 
     /** The items joined by commas between the given prefix and suffix, for envelopes other than events'. */
     byte[] body(byte[] prefix, byte[] suffix) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) bodyBytes() + prefix.length + suffix.length);
-        out.writeBytes(prefix);
+        byte[] body = new byte[Math.toIntExact(bodyBytes(events) - ENVELOPE_BYTES + prefix.length + suffix.length)];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        int at = prefix.length;
         for (int i = 0; i < events.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                body[at++] = ',';
             }
-            out.writeBytes(events.get(i).json());
+            byte[] json = events.get(i).json();
+            System.arraycopy(json, 0, body, at, json.length);
+            at += json.length;
         }
-        out.writeBytes(suffix);
-        return out.toByteArray();
+        System.arraycopy(suffix, 0, body, at, suffix.length);
+        return body;
     }
 
     /**

@@ -27,6 +27,20 @@ class EventChunkerTest {
     }
 
     @Test
+    void anotherEnvelopeHoldsTheSameItemsBetweenItsOwnPrefixAndSuffix() {
+        EventChunk chunk = new EventChunk(events(3, 10));
+        String items = chunk.events().stream().map(event -> new String(event.json(), StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+
+        byte[] body = chunk.body("{\"dataset\":\"d\",\"trajectories\":[".getBytes(StandardCharsets.UTF_8),
+                "]}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"dataset\":\"d\",\"trajectories\":["
+                + items + "]}");
+        assertThat(new String(chunk.body(), StandardCharsets.UTF_8)).isEqualTo("{\"events\":[" + items + "]}");
+    }
+
+    @Test
     void keepsTheCallersOrderAcrossChunks() {
         List<EventChunk> chunks = EventChunker.chunk(events(7, 10), 3, 1_000_000);
         assertThat(chunks.stream().flatMap(chunk -> chunk.events().stream()).map(EncodedEvent::index))
