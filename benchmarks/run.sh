@@ -2,9 +2,10 @@
 # Runs every benchmark in benchmarks/ on this machine, side by side with the peer SDKs, and regenerates
 # docs/benchmarks.md from the results. Nothing here runs in `mvn verify`.
 #
-# Knobs (environment variables), defaults keep a full run near 40 minutes on 2 cores:
+# Knobs (environment variables), defaults keep a full run near 45 minutes on 2 cores:
 #   FORKS=1 WARMUP=3 ITERATIONS=10    JMH forks and 1-second iterations for track() and chunk encoding
-#   E2E_EVENTS=100000 E2E_ITERATIONS=3 events per end-to-end iteration, and measured iterations (after 1 warm-up)
+#   E2E_EVENTS=100000 E2E_WARMUP=3 E2E_ITERATIONS=3
+#                                     events per end-to-end iteration, warm-up and measured iterations
 #   WRK_DURATION=20s WRK_WARMUP_MAX=120s WRK_CONNECTIONS=16 WRK_ROUNDS=2 FILTER_MODES="off on on-discarded"
 #                                     the request filter's load test (benchmarks/filter-load.sh)
 #   RESULTS=benchmarks/target/results where the raw results go
@@ -16,6 +17,7 @@ FORKS=${FORKS:-1}
 WARMUP=${WARMUP:-3}
 ITERATIONS=${ITERATIONS:-10}
 E2E_EVENTS=${E2E_EVENTS:-100000}
+E2E_WARMUP=${E2E_WARMUP:-3}
 E2E_ITERATIONS=${E2E_ITERATIONS:-3}
 RESULTS=${RESULTS:-benchmarks/target/results}
 
@@ -41,7 +43,7 @@ java -jar "$JAR" '\.(TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark
 java -jar "$JAR" QueuedTrackCallBenchmark -f "$FORKS" -rf json -rff "$RESULTS/queued.json" -jvmArgsAppend "$WIRE_LOG" \
   | tee "$RESULTS/queued.log"
 
-java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi 1 -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
+java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi "$E2E_WARMUP" -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \
   -rf json -rff "$RESULTS/e2e.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/e2e.log"
 
 benchmarks/filter-load.sh "$RESULTS/filter.csv"
