@@ -33,6 +33,9 @@ WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
   echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'); started $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RESULTS/machine.txt"
+# On a virtual machine the host may run other guests on these cores: the share of CPU time it took ("steal")
+# over the run says how much of every figure was waiting for the host rather than running.
+CPU_BEFORE=$(head -1 /proc/stat)
 
 benchmarks/memory.sh "$RESULTS/memory.csv"
 
@@ -49,6 +52,10 @@ java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi "$E2E_WARMUP" -i "$E2E_ITERAT
 benchmarks/filter-load.sh "$RESULTS/filter.csv"
 
 echo "- load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); finished $(date -u +%Y-%m-%dT%H:%MZ)" >> "$RESULTS/machine.txt"
+echo "$CPU_BEFORE" "$(head -1 /proc/stat)" | awk '{
+  for (i = 2; i <= 11; i++) { before += $i; after += $(i + 11) }
+  printf "- CPU time taken by the host (steal) during the run: %.1f%% of all CPU time\n", 100 * ($20 - $9) / (after - before)
+}' >> "$RESULTS/machine.txt"
 
 java -cp "$JAR" dev.trajectory.benchmarks.report.BenchmarkReport "$RESULTS" benchmarks/report-template.md \
   docs/benchmarks.md
