@@ -21,17 +21,20 @@ E2E_WARMUP=${E2E_WARMUP:-3}
 E2E_ITERATIONS=${E2E_ITERATIONS:-3}
 RESULTS=${RESULTS:-benchmarks/target/results}
 
+# Read before the build, which alone lifts the one-minute load average to about 2 on this machine.
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 mvn -B -q -pl benchmarks -am package -DskipTests
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 JAR=benchmarks/target/benchmarks.jar
 WIRE_LOG="-Dtrajectory.bench.wire-log=$(pwd)/$RESULTS/wire.csv"
+CPU_LOG="-Dtrajectory.bench.cpu-log=$(pwd)/$RESULTS/caller-cpu.csv"
 
 {
   echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; memory $(free -g | awk '/^Mem:/ {print $2}') GiB"
   echo "- OS: $(uname -sr); JDK: $(java -version 2>&1 | sed -n 2p)"
   echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'); started $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- load average before the run (and its build): $LOAD_BEFORE"
 } > "$RESULTS/machine.txt"
 # On a virtual machine the host may run other guests on these cores: the share of CPU time it took ("steal")
 # over the run says how much of every figure was waiting for the host rather than running.
@@ -43,7 +46,8 @@ java -jar "$JAR" '\.(TrackCallBenchmark|ChunkEncodingBenchmark|AgentRunBenchmark
   -f "$FORKS" -wi "$WARMUP" -i "$ITERATIONS" -prof gc -prof dev.trajectory.benchmarks.CallerCpuProfiler \
   -rf json -rff "$RESULTS/calls.json" -jvmArgsAppend "$WIRE_LOG" | tee "$RESULTS/calls.log"
 
-java -jar "$JAR" QueuedTrackCallBenchmark -f "$FORKS" -rf json -rff "$RESULTS/queued.json" -jvmArgsAppend "$WIRE_LOG" \
+java -jar "$JAR" QueuedTrackCallBenchmark -f "$FORKS" -rf json -rff "$RESULTS/queued.json" \
+  -jvmArgsAppend "$WIRE_LOG $CPU_LOG" \
   | tee "$RESULTS/queued.log"
 
 java -jar "$JAR" EndToEndBenchmark -f "$FORKS" -wi "$E2E_WARMUP" -i "$E2E_ITERATIONS" -p events="$E2E_EVENTS" \

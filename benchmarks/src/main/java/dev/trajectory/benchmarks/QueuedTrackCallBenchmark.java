@@ -1,5 +1,7 @@
 package dev.trajectory.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +23,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Cost of one tracking call while the SDK's queue has room, the everyday case that {@link TrackCallBenchmark}'s
  * flood never reaches: each iteration times {@value #CALLS} calls on one thread into a queue that holds them all,
  * with the SDK's own worker delivering meanwhile, and between iterations everything is delivered. The score is the
- * time of the whole batch; the report divides it by {@value #CALLS}.
+ * time of the whole batch; the report divides it by {@value #CALLS}. The calling thread's own CPU time over the
+ * measured batches is written with {@link ResultLog#appendCallerCpu}: on a small machine the batch's wall time also
+ * holds the time the caller waited for a core while the SDK's worker, the sink and the JIT ran.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -58,12 +64,29 @@ public class QueuedTrackCallBenchmark {
 
     private long calls;
 
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    private boolean measuredBatch;
+
+    private long cpuAtBatchStart;
+
+    private long measuredCalls;
+
+    private long measuredCpuNanos;
+
     @Setup(Level.Trial)
     public void start() {
         sink = LoopbackSink.start();
         tracked = sdk.open(sink, CALLS);
         properties = shape.properties(1);
         eventType = shape.eventType();
+    }
+
+    /** Runs on the benchmark thread right before the batch, so only the batch lies between the two CPU readings. */
+    @Setup(Level.Iteration)
+    public void startBatch(IterationParams iteration) {
+        measuredBatch = iteration.getType() == IterationType.MEASUREMENT;
+        cpuAtBatchStart = threads.getCurrentThreadCpuTime();
     }
 
     @Benchmark
@@ -74,6 +97,11 @@ public class QueuedTrackCallBenchmark {
     /** Delivers the iteration's events, so the next iteration starts with an empty queue. */
     @TearDown(Level.Iteration)
     public void deliver() throws TimeoutException {
+        long batchCpu = threads.getCurrentThreadCpuTime() - cpuAtBatchStart;
+        if (measuredBatch) {
+            measuredCalls += CALLS;
+            measuredCpuNanos += batchCpu;
+        }
         calls += CALLS;
         tracked.flush();
         sink.awaitEvents(calls, DELIVERY_TIMEOUT);
@@ -81,6 +109,7 @@ public class QueuedTrackCallBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
+        ResultLog.appendCallerCpu("track.queued", sdk, shape, measuredCalls, measuredCpuNanos);
         Settling.finish("track.queued", sdk, shape, calls, tracked, sink, Duration.ofSeconds(30));
     }
 }

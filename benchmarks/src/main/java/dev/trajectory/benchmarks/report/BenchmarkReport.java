@@ -36,6 +36,9 @@ public final class BenchmarkReport {
 
     private static final String QUEUED = "QueuedTrackCallBenchmark.track";
 
+    /** The queued benchmark's name in the CPU CSV, as {@code QueuedTrackCallBenchmark} writes it. */
+    private static final String QUEUED_CPU = "track.queued";
+
     private static final double CALL_BUDGET_NANOS = 300;
 
     private static final String FILTER_OFF = "off";
@@ -106,7 +109,8 @@ public final class BenchmarkReport {
         StringBuilder out = new StringBuilder();
         for (EventShape shape : EventShape.values()) {
             double ours = queuedNanos(Sdk.TRAJECTORY, shape);
-            MarkdownTable table = new MarkdownTable("SDK", "1 thread, ns/call", "peer ÷ Trajectory");
+            MarkdownTable table = new MarkdownTable("SDK", "1 thread, ns/call (mean)", "median batch, ns/call",
+                    "caller CPU, ns/call", "peer ÷ Trajectory (mean)");
             for (Sdk sdk : Sdk.values()) {
                 Optional<JmhResult> result = results.find(QUEUED, sdk, shape);
                 if (result.isEmpty() && !sdk.isPeer()) {
@@ -115,6 +119,8 @@ public final class BenchmarkReport {
                 table.row(sdk.name(),
                         result.map(r -> withError(r.score() / QueuedTrackCallBenchmark.CALLS,
                                 r.error() / QueuedTrackCallBenchmark.CALLS)).orElse("not run"),
+                        result.map(r -> number(r.median() / QueuedTrackCallBenchmark.CALLS)).orElse("–"),
+                        numberOrDash(queuedCallerCpu(sdk, shape)),
                         sdk == Sdk.TRAJECTORY ? "1.00×" : ratio(queuedNanos(sdk, shape) / ours));
             }
             out.append("**").append(shape.name().toLowerCase()).append(" event** (")
@@ -127,6 +133,11 @@ public final class BenchmarkReport {
     private double queuedNanos(Sdk sdk, EventShape shape) {
         return results.find(QUEUED, sdk, shape).map(r -> r.score() / QueuedTrackCallBenchmark.CALLS)
                 .orElse(Double.NaN);
+    }
+
+    /** The calling thread's CPU time per call with room in the queue; NaN when it was not recorded. */
+    private double queuedCallerCpu(Sdk sdk, EventShape shape) {
+        return results.callerCpuPerCall(QUEUED_CPU, sdk, shape);
     }
 
     private String endToEnd() {
@@ -263,6 +274,13 @@ public final class BenchmarkReport {
                     verdict(oursQueued / bestPeerQueued, oursQueued <= bestPeerQueued));
             table.row("track() ≤ 300 ns, 1 thread, room in the queue", shape.name().toLowerCase(),
                     number(oursQueued) + " ns", verdict(oursQueued, oursQueued <= CALL_BUDGET_NANOS));
+            double oursQueuedCpu = queuedCallerCpu(Sdk.TRAJECTORY, shape);
+            double bestPeerQueuedCpu = bestPeer(sdk -> queuedCallerCpu(sdk, shape), true);
+            table.row("track() ≤ best peer, 1 thread, room in the queue, caller's CPU", shape.name().toLowerCase(),
+                    number(oursQueuedCpu) + " ns vs " + number(bestPeerQueuedCpu) + " ns",
+                    verdict(oursQueuedCpu / bestPeerQueuedCpu, oursQueuedCpu <= bestPeerQueuedCpu));
+            table.row("track() ≤ 300 ns, 1 thread, room in the queue, caller's CPU", shape.name().toLowerCase(),
+                    number(oursQueuedCpu) + " ns", verdict(oursQueuedCpu, oursQueuedCpu <= CALL_BUDGET_NANOS));
             double oursCpu = callerCpu(Sdk.TRAJECTORY, shape);
             double bestPeerCpu = bestPeer(sdk -> callerCpu(sdk, shape), true);
             table.row("track() ≤ best peer, 1 thread, caller's CPU", shape.name().toLowerCase(),
@@ -318,7 +336,7 @@ public final class BenchmarkReport {
 
     /** A secondary figure JMH recorded, or a dash when its profiler did not run. */
     private static String numberOrDash(@Nullable Double figure) {
-        return figure == null ? "–" : number(figure);
+        return figure == null || !Double.isFinite(figure) ? "–" : number(figure);
     }
 
     /** "yes", "**no**", or "not run" when the figure it rests on is missing. */

@@ -42,6 +42,12 @@ final class ResultSet {
 
     final List<ThreadCpu> threadCpu = new ArrayList<>();
 
+    /** One line of the CPU CSV (see {@code ResultLog}): the calling thread's CPU time over measured calls. */
+    record CallerCpu(String benchmark, String sdk, String shape, long calls, long cpuNanos) {
+    }
+
+    final List<CallerCpu> callerCpu = new ArrayList<>();
+
     final String machine;
 
     ResultSet(Path folder) throws IOException {
@@ -77,6 +83,16 @@ final class ResultSet {
                 if (cells.length == 4 && !cells[0].equals("filter")) {
                     threadCpu.add(new ThreadCpu(cells[0], Integer.parseInt(cells[1]), cells[2],
                             Double.parseDouble(cells[3])));
+                }
+            }
+        }
+        Path cpuFile = folder.resolve("caller-cpu.csv");
+        if (Files.exists(cpuFile)) {
+            for (String line : Files.readAllLines(cpuFile)) {
+                String[] cells = line.split(",");
+                if (cells.length == 5) {
+                    callerCpu.add(new CallerCpu(cells[0], cells[1], cells[2], Long.parseLong(cells[3]),
+                            Long.parseLong(cells[4])));
                 }
             }
         }
@@ -121,6 +137,15 @@ final class ResultSet {
                     .sorted(java.util.Comparator.comparingDouble(Memory::heapBytesPerEvent)).toList();
             return runs.get(runs.size() / 2);
         }).toList();
+    }
+
+    /** The calling thread's CPU time per measured call of one benchmark, SDK and shape; NaN when not recorded. */
+    double callerCpuPerCall(String benchmark, Sdk sdk, EventShape shape) {
+        return callerCpu.stream()
+                .filter(row -> row.benchmark().equals(benchmark) && row.sdk().equals(sdk.name())
+                        && row.shape().equals(shape.name()) && row.calls() > 0)
+                .mapToDouble(row -> row.cpuNanos() / (double) row.calls())
+                .findFirst().orElse(Double.NaN);
     }
 
     /** Sink counts of every trial or iteration of one benchmark, SDK and shape, added up. */
