@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,15 +35,24 @@ public final class EventJsonWriter {
 
     private final JsonMapper mapper;
 
+    /** Whether the mapper writes text as its UTF-8 bytes apart from JSON's own escapes; see {@link VerbatimText}. */
+    private final boolean mapperKeepsText;
+
+    /** Whether it also writes non-ASCII characters, supplementary ones included, as UTF-8 rather than escapes. */
+    private final boolean mapperKeepsNonAscii;
+
     public EventJsonWriter(JsonMapper mapper) {
         this.mapper = mapper;
+        this.mapperKeepsText = !mapper.isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
+        this.mapperKeepsNonAscii = mapperKeepsText && !mapper.isEnabled(JsonWriteFeature.ESCAPE_NON_ASCII)
+                && mapper.isEnabled(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
     /** The event's JSON as UTF-8 bytes. */
     public byte[] write(TelemetryEvent event) throws InvalidEventException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = mapper.createGenerator(out)) {
-            new ValueWriter(generator).writeEvent(event);
+            new ValueWriter(generator, mapperKeepsText, mapperKeepsNonAscii).writeEvent(event);
         }
         return out.toByteArray();
     }
@@ -64,12 +74,18 @@ public final class EventJsonWriter {
 
         private int openCount;
 
-        /** Only without custom escapes, which may cover printable ASCII too (HTML-safe output, for one). */
-        private final boolean rawCopyAllowed;
+        /** Whether long text may be copied as bytes at all; custom escapes (HTML-safe output, say) rule it out. */
+        private final boolean copyAllowed;
 
-        ValueWriter(JsonGenerator generator) {
+        /** Whether the copy may hold non-ASCII characters. */
+        private final boolean nonAsciiCopyAllowed;
+
+        ValueWriter(JsonGenerator generator, boolean mapperKeepsText, boolean mapperKeepsNonAscii) {
             this.generator = generator;
-            this.rawCopyAllowed = generator.getCharacterEscapes() == null;
+            int highestNonEscaped = generator.getHighestNonEscapedChar();
+            this.copyAllowed = mapperKeepsText && generator.getCharacterEscapes() == null
+                    && (highestNonEscaped == 0 || highestNonEscaped >= 0x7F);
+            this.nonAsciiCopyAllowed = copyAllowed && mapperKeepsNonAscii && highestNonEscaped == 0;
         }
 
         void writeEvent(TelemetryEvent event) throws InvalidEventException {
@@ -103,14 +119,15 @@ public final class EventJsonWriter {
         }
 
         /**
-         * Writes a string value. A long one of ASCII without control characters, quotes or backslashes, which JSON
-         * keeps as it is, is copied as bytes: Jackson writes a string char by char with an escape check on each, and that was
-         * half the serialisation of an event carrying kilobytes of text.
+         * Writes a string value. A long one that JSON keeps as it is is copied as its UTF-8 bytes: Jackson writes a
+         * string char by char with an escape check on each, and that was half the serialisation of an event carrying
+         * kilobytes of text.
          */
         private void writeText(String text) {
-            byte @Nullable [] plain = text.length() >= RAW_COPY_MIN_CHARS && rawCopyAllowed ? PlainAscii.bytesOf(text) : null;
-            if (plain != null) {
-                generator.writeRawUTF8String(plain, 0, plain.length);
+            byte @Nullable [] verbatim = text.length() >= RAW_COPY_MIN_CHARS && copyAllowed
+                    ? VerbatimText.utf8Of(text, nonAsciiCopyAllowed) : null;
+            if (verbatim != null) {
+                generator.writeRawUTF8String(verbatim, 0, verbatim.length);
             }
             else {
                 generator.writeString(text);

@@ -1,5 +1,6 @@
 package dev.trajectory.event;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import dev.trajectory.json.TrajectoryJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,28 @@ class EventJsonWriterTextTest {
     }
 
     @Test
+    void longTextIsWrittenExactlyAsTheMapperItselfWritesItWhateverItsOutputSettings() throws Exception {
+        String[] texts = {PLAIN, PLAIN + "path/to/file", PLAIN + "café crème, naïve résumé",
+            PLAIN + "done 🚀 with 中文 text?", "中文".repeat(40), PLAIN + "she said \"stop\"\n",
+            PLAIN + "half a pair \uD83D here? yes"};
+        Map<String, JsonMapper> mappers = Map.of("default", TrajectoryJson.mapper(),
+                "ESCAPE_NON_ASCII", JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build(),
+                "ESCAPE_FORWARD_SLASHES", JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build(),
+                "no COMBINE_UNICODE_SURROGATES_IN_UTF8",
+                JsonMapper.builder().disable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build());
+        for (Map.Entry<String, JsonMapper> setting : mappers.entrySet()) {
+            JsonMapper mapper = setting.getValue();
+            for (String text : texts) {
+                byte[] json = new EventJsonWriter(mapper).write(eventWith(Map.of("text", text)));
+
+                String raw = new String(json, StandardCharsets.UTF_8);
+                String expected = new String(mapper.writeValueAsBytes(text), StandardCharsets.UTF_8);
+                assertThat(raw).as("…%s with %s", text.substring(text.length() - 24), setting.getKey()).contains("\"text\":" + expected);
+            }
+        }
+    }
+
+    @Test
     void aMapperWithItsOwnEscapesStillEscapesLongPlainText() throws Exception {
         JsonMapper htmlSafe = JsonMapper.builder(JsonFactory.builder().characterEscapes(new EscapeAngleBrackets())
                 .build()).build();
@@ -49,7 +73,7 @@ class EventJsonWriterTextTest {
 
         byte[] json = new EventJsonWriter(htmlSafe).write(eventWith(Map.of("text", text)));
 
-        String raw = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        String raw = new String(json, StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("<script>").contains("\\u003Cscript\\u003E");
         assertThat(htmlSafe.readTree(json).get("properties").get("text").asString()).isEqualTo(text);
     }
