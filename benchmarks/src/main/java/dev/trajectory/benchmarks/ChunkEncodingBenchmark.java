@@ -1,7 +1,9 @@
 package dev.trajectory.benchmarks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.trajectory.event.EventJsonWriter;
@@ -28,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the background worker does to a full chunk of 1000 events before the request: validate and serialise each
  * event (the push service's path), assemble the {@code {"events":[...]}} body and gzip it; and the two halves alone.
- * One operation is one chunk.
+ * {@code serialiseAccentedOnly} serialises the same events with every {@code e} of their text written {@code é},
+ * as in text that is not English. One operation is one chunk.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +50,8 @@ public class ChunkEncodingBenchmark {
 
     private List<TelemetryEvent> events;
 
+    private List<TelemetryEvent> accentedEvents;
+
     private byte[] body;
 
     @Setup
@@ -54,23 +59,38 @@ public class ChunkEncodingBenchmark {
         validator = new EventValidator(new EventJsonWriter(TrajectoryJson.mapper()),
                 PushSettings.DEFAULT_MAX_EVENT_BYTES);
         events = new ArrayList<>(CHUNK_EVENTS);
+        accentedEvents = new ArrayList<>(CHUNK_EVENTS);
         for (int i = 0; i < CHUNK_EVENTS; i++) {
-            events.add(TelemetryEvent.builder(shape.eventType(), "session-" + i % 10)
+            TelemetryEvent event = TelemetryEvent.builder(shape.eventType(), "session-" + i % 10)
                     .userId("user-" + i % 100)
                     .properties(shape.properties(i))
-                    .build());
+                    .build();
+            events.add(event);
+            accentedEvents.add(accented(event));
         }
-        body = encode();
+        body = encode(events);
+    }
+
+    private static TelemetryEvent accented(TelemetryEvent event) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        event.properties().forEach((name, value) ->
+                properties.put(name, value instanceof String text ? text.replace('e', 'é') : value));
+        return event.toBuilder().properties(properties).build();
     }
 
     @Benchmark
     public byte[] serialiseAndGzip() throws InvalidEventException {
-        return RequestCompression.gzip(encode());
+        return RequestCompression.gzip(encode(events));
     }
 
     @Benchmark
     public byte[] serialiseOnly() throws InvalidEventException {
-        return encode();
+        return encode(events);
+    }
+
+    @Benchmark
+    public byte[] serialiseAccentedOnly() throws InvalidEventException {
+        return encode(accentedEvents);
     }
 
     @Benchmark
@@ -78,7 +98,7 @@ public class ChunkEncodingBenchmark {
         return RequestCompression.gzip(body);
     }
 
-    private byte[] encode() throws InvalidEventException {
+    private byte[] encode(List<TelemetryEvent> events) throws InvalidEventException {
         List<EncodedEvent> encoded = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             TelemetryEvent event = events.get(i);

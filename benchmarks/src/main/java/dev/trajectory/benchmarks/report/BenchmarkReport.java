@@ -165,7 +165,7 @@ public final class BenchmarkReport {
     private String chunk() {
         MarkdownTable table = new MarkdownTable("event", "step", "chunks/s", "events/s");
         for (EventShape shape : EventShape.values()) {
-            for (String step : List.of("serialiseAndGzip", "serialiseOnly", "gzipOnly")) {
+            for (String step : List.of("serialiseAndGzip", "serialiseOnly", "serialiseAccentedOnly", "gzipOnly")) {
                 results.find("ChunkEncodingBenchmark." + step, null, shape).ifPresent(r -> table.row(
                         shape.name().toLowerCase(), step, withError(r.score(), r.error()),
                         number(r.score() * ChunkEncodingBenchmark.CHUNK_EVENTS)));
