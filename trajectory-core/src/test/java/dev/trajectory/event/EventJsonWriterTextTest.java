@@ -8,8 +8,8 @@ import dev.trajectory.json.TrajectoryJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
-import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +60,8 @@ class EventJsonWriterTextTest {
 
                 String raw = new String(json, StandardCharsets.UTF_8);
                 String expected = new String(mapper.writeValueAsBytes(text), StandardCharsets.UTF_8);
-                assertThat(raw).as("…%s with %s", text.substring(text.length() - 24), setting.getKey()).contains("\"text\":" + expected);
+                assertThat(raw).as("…%s with %s", text.substring(text.length() - 24), setting.getKey())
+                        .contains("\"text\":" + expected);
             }
         }
     }
