@@ -38,21 +38,23 @@ public final class EventJsonWriter {
     /** Whether the mapper writes text as its UTF-8 bytes apart from JSON's own escapes; see {@link VerbatimText}. */
     private final boolean mapperKeepsText;
 
-    /** Whether it also writes non-ASCII characters, supplementary ones included, as UTF-8 rather than escapes. */
-    private final boolean mapperKeepsNonAscii;
+    /**
+     * Whether it writes a surrogate pair as one UTF-8 sequence rather than two escapes. Escaping of all non-ASCII
+     * characters is read from each generator instead ({@link JsonGenerator#getHighestNonEscapedChar()}).
+     */
+    private final boolean mapperKeepsPairs;
 
     public EventJsonWriter(JsonMapper mapper) {
         this.mapper = mapper;
         this.mapperKeepsText = !mapper.isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
-        this.mapperKeepsNonAscii = mapperKeepsText && !mapper.isEnabled(JsonWriteFeature.ESCAPE_NON_ASCII)
-                && mapper.isEnabled(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+        this.mapperKeepsPairs = mapper.isEnabled(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
     /** The event's JSON as UTF-8 bytes. */
     public byte[] write(TelemetryEvent event) throws InvalidEventException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = mapper.createGenerator(out)) {
-            new ValueWriter(generator, mapperKeepsText, mapperKeepsNonAscii).writeEvent(event);
+            new ValueWriter(generator, mapperKeepsText, mapperKeepsPairs).writeEvent(event);
         }
         return out.toByteArray();
     }
@@ -80,12 +82,12 @@ public final class EventJsonWriter {
         /** Whether the copy may hold non-ASCII characters. */
         private final boolean nonAsciiCopyAllowed;
 
-        ValueWriter(JsonGenerator generator, boolean mapperKeepsText, boolean mapperKeepsNonAscii) {
+        ValueWriter(JsonGenerator generator, boolean mapperKeepsText, boolean mapperKeepsPairs) {
             this.generator = generator;
             int highestNonEscaped = generator.getHighestNonEscapedChar();
             this.copyAllowed = mapperKeepsText && generator.getCharacterEscapes() == null
                     && (highestNonEscaped == 0 || highestNonEscaped >= 0x7F);
-            this.nonAsciiCopyAllowed = copyAllowed && mapperKeepsNonAscii && highestNonEscaped == 0;
+            this.nonAsciiCopyAllowed = copyAllowed && mapperKeepsPairs && highestNonEscaped == 0;
         }
 
         void writeEvent(TelemetryEvent event) throws InvalidEventException {
